@@ -1,0 +1,135 @@
+# shellcheck shell=bash
+# The six Quarkus services (top-level Maven modules <name>/, package shop.<x>), run from
+# <name>/target/quarkus-app/quarkus-run.jar in the prod profile with every store's address
+# in the environment. `stack up` builds the stale ones first, all in one Maven run
+# (services_build_stale), starts catalog-service, registers the outbox connector, then
+# starts the other five in parallel.
+
+# service -> port setting
+_svc_port() {
+  case "$1" in
+    catalog-service)     echo "$STACK_CATALOG_PORT" ;;
+    session-service)     echo "$STACK_SESSION_PORT" ;;
+    search-service)      echo "$STACK_SEARCH_PORT" ;;
+    media-service)       echo "$STACK_MEDIA_PORT" ;;
+    feed-service)        echo "$STACK_FEED_PORT" ;;
+    leaderboard-service) echo "$STACK_LEADERBOARD_PORT" ;;
+    *) die "unknown service $1" ;;
+  esac
+}
+_svc_jar()     { printf '%s\n' "$REPO_ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
+svc_present()  { [ -f "$REPO_ROOT/$1/pom.xml" ]; }
+
+# svc_stale NAME: the jar is missing or older than any file of the module's sources, its
+# pom.xml or the root pom.xml.
+svc_stale() {
+  local jar; jar="$(_svc_jar "$1")"
+  [ -f "$jar" ] || return 0
+  [ -n "$(find "$REPO_ROOT/$1/src" "$REPO_ROOT/$1/pom.xml" "$REPO_ROOT/pom.xml" -newer "$jar" -print -quit 2>/dev/null)" ]
+}
+
+# services_build_stale NAME...: one Maven build (-pl LIST -am) for the stale, not running ones.
+services_build_stale() {
+  local s stale=() running_stale=()
+  for s in "$@"; do
+    svc_present "$s" || continue
+    svc_stale "$s" || continue
+    if is_running "$s"; then running_stale+=("$s"); else stale+=("$s"); fi
+  done
+  if [ ${#running_stale[@]} -gt 0 ]; then
+    warn "running with an older build (sources changed): ${running_stale[*]} — pick up the changes with: deploy/local/stack down --only $(IFS=,; echo "${running_stale[*]}") && deploy/local/stack up"
+  fi
+  [ ${#stale[@]} -gt 0 ] || return 0
+  local list; list="$(IFS=,; echo "${stale[*]}")"
+  log "building $list (mvnw -q -DskipTests package -pl $list -am; log: $LOG_DIR/build.log)"
+  mkdir -p "$LOG_DIR"
+  if ! (cd "$REPO_ROOT" && ./mvnw -q -B -DskipTests package -pl "$list" -am) >"$LOG_DIR/build.log" 2>&1; then
+    printf -- '----- last 30 lines of %s -----\n' "$LOG_DIR/build.log" >&2
+    tail -n 30 "$LOG_DIR/build.log" >&2
+    die "building $list failed — read $LOG_DIR/build.log"
+  fi
+  for s in "${stale[@]}"; do
+    [ -f "$(_svc_jar "$s")" ] || die "$s: build succeeded but $(_svc_jar "$s") is missing (is it a Quarkus module packaging fast-jar?)"
+    touch "$(_svc_jar "$s")"   # newer than the sources it was built from
+  done
+  log "built $list"
+}
+
+_svc_start() {
+  local name="$1" port jar
+  is_running "$name" && return 0
+  svc_present "$name" || die "$name: no module $REPO_ROOT/$name (pom.xml missing)"
+  jar="$(_svc_jar "$name")"
+  [ -f "$jar" ] || die "$name: $jar missing (build it: ./mvnw -DskipTests package -pl $name -am)"
+  port="$(_svc_port "$name")"
+  ensure_port_free "$port" "$name"
+  mkdir -p "$DATA_DIR/$name"
+  # Every store's address; unused ones are harmless. The services read these (Quarkus maps
+  # QUARKUS_FOO_BAR to quarkus.foo.bar, MEDIA_BUCKET to media.bucket, ...).
+  QUARKUS_PROFILE=prod \
+  QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 \
+  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$STACK_PG_PORT/$STACK_PG_DB" \
+  QUARKUS_DATASOURCE_USERNAME="$STACK_PG_USER" QUARKUS_DATASOURCE_PASSWORD="$STACK_PG_PASSWORD" \
+  QUARKUS_REDIS_HOSTS="redis://127.0.0.1:$STACK_REDIS_PORT" \
+  KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$STACK_KAFKA_PORT" \
+  QUARKUS_ELASTICSEARCH_HOSTS="127.0.0.1:$STACK_ES_PORT" \
+  QUARKUS_S3_ENDPOINT_OVERRIDE="http://127.0.0.1:$STACK_S3_PORT" \
+  QUARKUS_S3_AWS_REGION=us-east-1 QUARKUS_S3_PATH_STYLE_ACCESS=true \
+  QUARKUS_S3_AWS_CREDENTIALS_TYPE=static \
+  QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID=local \
+  QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY=local \
+  QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE="http://127.0.0.1:$STACK_DYNAMODB_PORT" \
+  QUARKUS_DYNAMODB_AWS_REGION=us-east-1 \
+  QUARKUS_DYNAMODB_AWS_CREDENTIALS_TYPE=static \
+  QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID=local \
+  QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY=local \
+  MEDIA_BUCKET="$STACK_S3_BUCKET" FEED_TABLE="$STACK_FEED_TABLE" \
+  CATALOG_DEBEZIUM_USER="$STACK_DEBEZIUM_USER" \
+  CATALOG_SERVICE_URL="http://127.0.0.1:$STACK_CATALOG_PORT" \
+  SESSION_SERVICE_URL="http://127.0.0.1:$STACK_SESSION_PORT" \
+  SEARCH_SERVICE_URL="http://127.0.0.1:$STACK_SEARCH_PORT" \
+  MEDIA_SERVICE_URL="http://127.0.0.1:$STACK_MEDIA_PORT" \
+  FEED_SERVICE_URL="http://127.0.0.1:$STACK_FEED_PORT" \
+  LEADERBOARD_SERVICE_URL="http://127.0.0.1:$STACK_LEADERBOARD_PORT" \
+  start_process "$name" "" env -C "$DATA_DIR/$name" "$(java_home)/bin/java" \
+    -Xms64m -Xmx256m -XX:+ExitOnOutOfMemoryError \
+    -jar "$jar"
+}
+
+_svc_healthy() {
+  http_ok "http://127.0.0.1:$(_svc_port "$1")/q/health/ready"
+}
+
+_svc_detail() {
+  local name="$1" code
+  svc_present "$name" || { echo "module $name/ not present"; return 0; }
+  if ! is_running "$name"; then
+    if [ ! -f "$(_svc_jar "$name")" ]; then echo "not built yet (built at next up)"
+    elif svc_stale "$name"; then echo "jar older than sources (rebuilt at next up)"; fi
+    return 0
+  fi
+  svc_stale "$name" && echo "sources changed since this build: down --only $name, then up, to pick them up"
+  code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$(_svc_port "$name")/q/health/ready" 2>/dev/null || true)"
+  [ "$code" = 200 ] || echo "ready check: HTTP ${code:-none} (curl http://127.0.0.1:$(_svc_port "$name")/q/health/ready)"
+}
+
+# NAME_* functions for each service (the component contract, INTERFACE.md)
+for _svc in "${STACK_SERVICES[@]}"; do
+  eval "
+${_svc}_install()     { :; }
+${_svc}_start()       { _svc_start $_svc; }
+${_svc}_healthy()     { _svc_healthy $_svc; }
+${_svc}_after_start() { :; }
+${_svc}_url()         { echo \"http://127.0.0.1:\$(_svc_port $_svc)\"; }
+${_svc}_detail()      { _svc_detail $_svc; }
+${_svc}_timeout()     { echo 90; }
+"
+done
+unset _svc
+
+catalog-service_deps()     { echo postgres redis; }
+session-service_deps()     { echo redis; }
+leaderboard-service_deps() { echo redis; }
+search-service_deps()      { echo elasticsearch kafka; }
+media-service_deps()       { echo s3; }
+feed-service_deps()        { echo dynamodb kafka; }

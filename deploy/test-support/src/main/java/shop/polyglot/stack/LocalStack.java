@@ -1,0 +1,197 @@
+package shop.polyglot.stack;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The repository's {@code deploy/local/stack} CLI, called from tests: it starts the real servers
+ * (PostgreSQL, Redis, Kafka, ...) and tells where they listen. Servers stay up after the JVM
+ * ends, so each one starts once per build, not once per module or test class;
+ * {@code deploy/local/stack down} stops them.
+ */
+public final class LocalStack {
+
+    static final Path SCRIPT_IN_REPO = Path.of("deploy", "local", "stack");
+
+    // The first `up` may fetch server distributions from Maven Central (minutes), and `up`
+    // first waits for another up/down that holds the stack's lock (STACK_LOCK_WAIT, 15 min).
+    private static final Duration UP_TIMEOUT = Duration.ofMinutes(20);
+    private static final Duration CONNECTOR_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration ENV_TIMEOUT = Duration.ofMinutes(1);
+    // background servers started by the script may inherit its pipes; never wait on them
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(5);
+    private static final int STDERR_LINES_IN_FAILURE = 40;
+
+    private static final Set<String> started = new HashSet<>();
+
+    private LocalStack() {
+    }
+
+    /**
+     * Starts the given components (and whatever they depend on) unless this JVM started them
+     * already. Fails with the script's own message when it exits non-zero.
+     */
+    public static synchronized void up(Set<String> components) {
+        Set<String> missing = new TreeSet<>(components);
+        missing.removeAll(started);
+        if (missing.isEmpty()) {
+            return;
+        }
+        run(List.of("up", "--only", String.join(",", missing)), UP_TIMEOUT, passThrough(System.out));
+        started.addAll(missing);
+    }
+
+    /** The stack's settings ({@code STACK_PG_PORT=5432}, ...) as printed by {@code stack env}. */
+    public static Map<String, String> env() {
+        StringBuilder out = new StringBuilder();
+        run(List.of("env"), ENV_TIMEOUT, line -> out.append(line).append('\n'));
+        return StackEnv.parse(out.toString());
+    }
+
+    /**
+     * Registers the Debezium outbox connector with Kafka Connect; call it once the application
+     * under test has migrated the schema (the connector needs the outbox table and publication).
+     */
+    public static void registerOutboxConnector() {
+        run(List.of("connector"), CONNECTOR_TIMEOUT, passThrough(System.out));
+    }
+
+    /** {@code deploy/local/stack}, found by walking up from the working directory. */
+    public static Path script() {
+        return scriptAbove(Path.of(System.getProperty("user.dir")));
+    }
+
+    static Path scriptAbove(Path workingDir) {
+        Path start = workingDir.toAbsolutePath();
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve(SCRIPT_IN_REPO);
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("No " + SCRIPT_IN_REPO + " in " + start + " or any directory above it");
+    }
+
+    private static void run(List<String> args, Duration timeout, Consumer<String> stdout) {
+        Path script = script();
+        List<String> command = new ArrayList<>();
+        if (!Files.isExecutable(script)) {
+            command.add("bash");
+        }
+        command.add(script.toString());
+        command.addAll(args);
+        String shown = "deploy/local/stack " + String.join(" ", args);
+
+        Process process;
+        try {
+            // the repository root: deploy/local/stack -> deploy/local -> deploy -> root
+            process = new ProcessBuilder(command).directory(script.getParent().getParent().getParent().toFile())
+                    .start();
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not run " + shown + ": " + e.getMessage(), e);
+        }
+        closeStdin(process);
+        Deque<String> stderrTail = new ArrayDeque<>();
+        Thread outPump = pump(process.getInputStream(), stdout, "stack-stdout");
+        Thread errPump = pump(process.getErrorStream(), line -> {
+            System.err.println("[stack] " + line);
+            synchronized (stderrTail) {
+                stderrTail.addLast(line);
+                if (stderrTail.size() > STDERR_LINES_IN_FAILURE) {
+                    stderrTail.removeFirst();
+                }
+            }
+        }, "stack-stderr");
+
+        boolean exited;
+        try {
+            exited = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            stop(process);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(shown + " was interrupted", e);
+        }
+        if (!exited) {
+            stop(process);
+            throw new IllegalStateException(shown + " did not finish within " + timeout.toMinutes() + " min"
+                    + lastLines(stderrTail));
+        }
+        join(outPump);
+        join(errPump);
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException(shown + " failed (exit " + process.exitValue() + ")" + lastLines(stderrTail));
+        }
+    }
+
+    private static Consumer<String> passThrough(PrintStream target) {
+        return line -> target.println("[stack] " + line);
+    }
+
+    private static Thread pump(InputStream stream, Consumer<String> lines, String name) {
+        Thread thread = new Thread(() -> {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    lines.accept(line);
+                }
+            } catch (IOException ignored) {
+                // the process is gone; what it printed so far has been passed on
+            }
+        }, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private static void join(Thread pump) {
+        try {
+            pump.join(DRAIN_TIMEOUT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String lastLines(Collection<String> stderrTail) {
+        synchronized (stderrTail) {
+            return stderrTail.isEmpty() ? "" : ":\n" + String.join("\n", stderrTail);
+        }
+    }
+
+    private static void closeStdin(Process process) {
+        try {
+            process.getOutputStream().close();
+        } catch (IOException ignored) {
+            // nothing reads stdin; a failure to close it changes nothing
+        }
+    }
+
+    // Only the script itself: servers it started in the background are shared with the rest
+    // of the build (and other engineers), so they are never killed from here.
+    private static void stop(Process process) {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
