@@ -32,6 +32,8 @@ dynamodb_install() {
   [ "$(_ddb_have)" = "$want" ] && return 0
   need_cmd node nodejs
   need_cmd npm npm
+  local nodev; nodev="$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)"
+  [ "$nodev" -ge 20 ] 2>/dev/null || warn "dynamodb: dynalite $want asks for Node.js >= 20, this is $(node --version 2>/dev/null) — it may still work"
   log "dynamodb: npm install dynalite@$want"
   mkdir -p "$(_ddb_dir)"
   [ -f "$(_ddb_dir)/package.json" ] || printf '{ "name": "local-stack-dynalite", "private": true }\n' >"$(_ddb_dir)/package.json"

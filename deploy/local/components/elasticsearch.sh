@@ -29,6 +29,7 @@ elasticsearch_install() {
   log "elasticsearch: unpacking $(basename "$zip")"
   local tmp="$dest/.unpack.$$"
   rm -rf "$tmp"; mkdir -p "$tmp"
+  if ! command -v unzip >/dev/null 2>&1 && is_root; then apt_install unzip; fi
   if command -v unzip >/dev/null 2>&1; then
     unzip -q "$zip" -d "$tmp" || die "elasticsearch: unzip $zip failed"
   else

@@ -112,8 +112,14 @@ _kafka_format_once() {
   local java="$1"
   [ -f "$KAFKA_DATA/logs/meta.properties" ] && return 0
   if [ ! -s "$KAFKA_DATA/cluster.id" ]; then
-    # a Kafka Uuid: 16 random bytes, base64url without padding (22 characters)
-    head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n' >"$KAFKA_DATA/cluster.id"
+    # a Kafka Uuid: 16 random bytes, base64url without padding (22 characters); like Kafka's
+    # own Uuid.randomUuid(), never one starting with '-', which the format tool takes for an option
+    local id="-"
+    while [ "${id#-}" != "$id" ]; do
+      id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
+    done
+    mkdir -p "$KAFKA_DATA"
+    printf '%s' "$id" >"$KAFKA_DATA/cluster.id"
   fi
   service_owned_dir "$KAFKA_DATA"
   log "kafka: formatting KRaft storage (cluster $(cat "$KAFKA_DATA/cluster.id"))"

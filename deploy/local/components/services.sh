@@ -2,8 +2,8 @@
 # The six Quarkus services (top-level Maven modules <name>/, package shop.<x>), run from
 # <name>/target/quarkus-app/quarkus-run.jar in the prod profile with every store's address
 # in the environment. `stack up` builds the stale ones first, all in one Maven run
-# (services_build_stale), starts catalog-service, registers the outbox connector, then
-# starts the other five in parallel.
+# (services_build_stale), applies catalog-service's migrations (catalog_migrate), registers the
+# outbox connector, then starts all six in parallel.
 
 # service -> port setting
 _svc_port() {
@@ -64,36 +64,66 @@ _svc_start() {
   port="$(_svc_port "$name")"
   ensure_port_free "$port" "$name"
   mkdir -p "$DATA_DIR/$name"
-  # Every store's address; unused ones are harmless. The services read these (Quarkus maps
-  # QUARKUS_FOO_BAR to quarkus.foo.bar, MEDIA_BUCKET to media.bucket, ...).
-  QUARKUS_PROFILE=prod \
-  QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 \
-  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$STACK_PG_PORT/$STACK_PG_DB" \
-  QUARKUS_DATASOURCE_USERNAME="$STACK_PG_USER" QUARKUS_DATASOURCE_PASSWORD="$STACK_PG_PASSWORD" \
-  QUARKUS_REDIS_HOSTS="redis://127.0.0.1:$STACK_REDIS_PORT" \
-  KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$STACK_KAFKA_PORT" \
-  QUARKUS_ELASTICSEARCH_HOSTS="127.0.0.1:$STACK_ES_PORT" \
-  QUARKUS_S3_ENDPOINT_OVERRIDE="http://127.0.0.1:$STACK_S3_PORT" \
-  QUARKUS_S3_AWS_REGION=us-east-1 QUARKUS_S3_PATH_STYLE_ACCESS=true \
-  QUARKUS_S3_AWS_CREDENTIALS_TYPE=static \
-  QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID=local \
-  QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY=local \
-  QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE="http://127.0.0.1:$STACK_DYNAMODB_PORT" \
-  QUARKUS_DYNAMODB_AWS_REGION=us-east-1 \
-  QUARKUS_DYNAMODB_AWS_CREDENTIALS_TYPE=static \
-  QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID=local \
-  QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY=local \
-  MEDIA_BUCKET="$STACK_S3_BUCKET" FEED_TABLE="$STACK_FEED_TABLE" \
-  CATALOG_DEBEZIUM_USER="$STACK_DEBEZIUM_USER" \
-  CATALOG_SERVICE_URL="http://127.0.0.1:$STACK_CATALOG_PORT" \
-  SESSION_SERVICE_URL="http://127.0.0.1:$STACK_SESSION_PORT" \
-  SEARCH_SERVICE_URL="http://127.0.0.1:$STACK_SEARCH_PORT" \
-  MEDIA_SERVICE_URL="http://127.0.0.1:$STACK_MEDIA_PORT" \
-  FEED_SERVICE_URL="http://127.0.0.1:$STACK_FEED_PORT" \
-  LEADERBOARD_SERVICE_URL="http://127.0.0.1:$STACK_LEADERBOARD_PORT" \
-  start_process "$name" "" env -C "$DATA_DIR/$name" "$(java_home)/bin/java" \
+  local -a envs; mapfile -t envs < <(_svc_env "$name")
+  start_process "$name" "" env -C "$DATA_DIR/$name" "${envs[@]}" "$(java_home)/bin/java" \
     -Xms64m -Xmx256m -XX:+ExitOnOutOfMemoryError \
     -jar "$jar"
+}
+
+# _svc_env NAME: the environment a service runs with, one NAME=value a line: the prod profile
+# and every store's address (unused ones are harmless). Quarkus maps QUARKUS_FOO_BAR to
+# quarkus.foo.bar, MEDIA_BUCKET to media.bucket, ...
+_svc_env() {
+  cat <<EOF
+QUARKUS_PROFILE=prod
+QUARKUS_HTTP_PORT=$(_svc_port "$1")
+QUARKUS_HTTP_HOST=127.0.0.1
+QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:$STACK_PG_PORT/$STACK_PG_DB
+QUARKUS_DATASOURCE_USERNAME=$STACK_PG_USER
+QUARKUS_DATASOURCE_PASSWORD=$STACK_PG_PASSWORD
+QUARKUS_REDIS_HOSTS=redis://127.0.0.1:$STACK_REDIS_PORT
+KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$STACK_KAFKA_PORT
+QUARKUS_ELASTICSEARCH_HOSTS=127.0.0.1:$STACK_ES_PORT
+QUARKUS_S3_ENDPOINT_OVERRIDE=http://127.0.0.1:$STACK_S3_PORT
+QUARKUS_S3_AWS_REGION=us-east-1
+QUARKUS_S3_PATH_STYLE_ACCESS=true
+QUARKUS_S3_AWS_CREDENTIALS_TYPE=static
+QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID=local
+QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY=local
+QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE=http://127.0.0.1:$STACK_DYNAMODB_PORT
+QUARKUS_DYNAMODB_AWS_REGION=us-east-1
+QUARKUS_DYNAMODB_AWS_CREDENTIALS_TYPE=static
+QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID=local
+QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY=local
+MEDIA_BUCKET=$STACK_S3_BUCKET
+FEED_TABLE=$STACK_FEED_TABLE
+CATALOG_DEBEZIUM_USER=$STACK_DEBEZIUM_USER
+SHOP_ADMIN_EMAIL=admin@shop.local
+SHOP_ADMIN_PASSWORD=admin-local-only
+CATALOG_SERVICE_URL=http://127.0.0.1:$STACK_CATALOG_PORT
+SESSION_SERVICE_URL=http://127.0.0.1:$STACK_SESSION_PORT
+SEARCH_SERVICE_URL=http://127.0.0.1:$STACK_SEARCH_PORT
+MEDIA_SERVICE_URL=http://127.0.0.1:$STACK_MEDIA_PORT
+FEED_SERVICE_URL=http://127.0.0.1:$STACK_FEED_PORT
+LEADERBOARD_SERVICE_URL=http://127.0.0.1:$STACK_LEADERBOARD_PORT
+EOF
+}
+
+# catalog_migrate: apply catalog-service's Flyway migrations, then exit (Quarkus init-and-exit,
+# what a Kubernetes init container does), so that the outbox table exists before the connector
+# is registered, and the connector's slot exists before catalog-service writes its first event:
+# Debezium streams only what is written after its slot was created.
+catalog_migrate() {
+  local jar log="$LOG_DIR/catalog-service-migrate.log"
+  jar="$(_svc_jar catalog-service)"
+  local -a envs; mapfile -t envs < <(_svc_env catalog-service)
+  log "catalog-service: applying database migrations (log: $log)"
+  mkdir -p "$DATA_DIR/catalog-service"
+  if ! env -C "$DATA_DIR/catalog-service" "${envs[@]}" QUARKUS_INIT_AND_EXIT=true QUARKUS_HTTP_PORT=0 \
+      "$(java_home)/bin/java" -Xmx256m -jar "$jar" >"$log" 2>&1; then
+    tail -n 20 "$log" >&2
+    die "catalog-service: migrations failed — read $log"
+  fi
 }
 
 _svc_healthy() {

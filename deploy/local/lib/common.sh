@@ -27,7 +27,7 @@ STACK_SETTINGS=(
   STACK_S3_PORT STACK_S3_BUCKET
   STACK_DYNAMODB_PORT STACK_FEED_TABLE
   STACK_CATALOG_PORT STACK_SESSION_PORT STACK_SEARCH_PORT STACK_MEDIA_PORT STACK_FEED_PORT STACK_LEADERBOARD_PORT
-  STACK_SERVICE_USER
+  STACK_SERVICE_USER STACK_OUTBOX_INVALID_OP
 )
 : "${STACK_STATE_DIR:=$STACK_HOME/.state}"
 : "${STACK_CACHE_DIR:=$STACK_HOME/.cache}"
@@ -53,6 +53,7 @@ STACK_SETTINGS=(
 : "${STACK_MEDIA_PORT:=8084}"
 : "${STACK_FEED_PORT:=8085}"
 : "${STACK_LEADERBOARD_PORT:=8086}"
+: "${STACK_OUTBOX_INVALID_OP:=fatal}"  # the outbox connector on an UPDATE of the insert-only outbox (warn skips it once; see connect.sh)
 : "${STACK_SERVICE_USER:=shopstack}"   # the non-root user PostgreSQL / Elasticsearch run as when started by root
 STACK_STATE_DIR="$(_stack_abs "$STACK_STATE_DIR")"
 STACK_CACHE_DIR="$(_stack_abs "$STACK_CACHE_DIR")"
@@ -186,6 +187,7 @@ apt_install() {
 
 # java_home: echo a JDK 17+ home (JAVA_HOME if suitable, else the `java` on PATH, else /usr/lib/jvm/*).
 java_home() {
+  if [ -n "${_STACK_JAVA_HOME:-}" ]; then printf '%s\n' "$_STACK_JAVA_HOME"; return 0; fi
   local cand j v
   for cand in "${JAVA_HOME:-}" "$(dirname "$(dirname "$(readlink -f "$(command -v java 2>/dev/null || echo /nonexistent)")")")" /usr/lib/jvm/*; do
     [ -n "$cand" ] && [ -x "$cand/bin/java" ] || continue
@@ -195,6 +197,14 @@ java_home() {
     if [ -n "$v" ] && [ "$v" -ge 17 ] 2>/dev/null; then printf '%s\n' "$cand"; return 0; fi
   done
   die "no JDK 17+ found (set JAVA_HOME, or as root: apt-get install openjdk-17-jdk-headless)"
+}
+
+# ensure_jdk: a JDK 17+ is there (as root: apt-get install openjdk-17-jdk-headless if not).
+# Remembers the answer (exported) so later java_home calls need no JVM start.
+ensure_jdk() {
+  if ! (java_home >/dev/null 2>&1); then apt_install openjdk-17-jdk-headless; fi
+  _STACK_JAVA_HOME="$(java_home)"
+  export _STACK_JAVA_HOME
 }
 
 # fetch_maven_artifacts POM DEST: copy the POM's dependencies from Maven Central into DEST.
@@ -216,12 +226,18 @@ fetch_maven_artifacts() {
     # The Maven wrapper downloads Maven on first use: do that once, not in parallel.
     ( flock 9; "$REPO_ROOT/mvnw" -q --version >/dev/null 2>&1 || true ) 9>"$CACHE_DIR/.mvnw.lock"
     log "fetching Maven artifacts for $(basename "$pom" .pom.xml) into $dest"
+    # into a fresh folder, swapped in whole: jars of an older POM must not linger on a lib/* classpath
+    local fresh="$dest.fetching"
+    rm -rf "$fresh"
     out="$("$REPO_ROOT/mvnw" -q -B -f "$pom" dependency:copy-dependencies \
-            -DoutputDirectory="$dest" -Dmdep.overWriteIfNewer=true -Dsilent=true 2>&1)" || {
+            -DoutputDirectory="$fresh" -Dsilent=true 2>&1)" || {
       printf '%s\n' "$out" | tail -n 30 >&2
+      rm -rf "$fresh"
       die "fetching Maven artifacts for $pom failed (see above)"
     }
-    printf '%s\n' "$stamp" >"$dest/.fetched"
+    printf '%s\n' "$stamp" >"$fresh/.fetched"
+    rm -rf "$dest"
+    mv "$fresh" "$dest"
   ) 8>"$lock"
 }
 
