@@ -63,11 +63,15 @@ _svc_start() {
   [ -f "$jar" ] || die "$name: $jar missing (build it: ./mvnw -DskipTests package -pl $name -am)"
   port="$(_svc_port "$name")"
   ensure_port_free "$port" "$name"
+  # run a copy of the build: a later `./mvnw verify` rewrites target/ under a running service
+  local app="$DATA_DIR/$name/app"
   mkdir -p "$DATA_DIR/$name"
+  rm -rf "$app"
+  cp -a "$(dirname "$jar")" "$app"
   local -a envs; mapfile -t envs < <(_svc_env "$name")
   start_process "$name" "" env -C "$DATA_DIR/$name" "${envs[@]}" "$(java_home)/bin/java" \
     -Xms64m -Xmx256m -XX:+ExitOnOutOfMemoryError \
-    -jar "$jar"
+    -jar "$app/quarkus-run.jar"
 }
 
 # _svc_env NAME: the environment a service runs with, one NAME=value a line: the prod profile

@@ -1,58 +1,29 @@
 package shop.media;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.is;
-
 import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import shop.polyglot.stack.LocalStackResource;
+import shop.polyglot.stack.StoreUnreachableContract;
 
-/** "Ready" means usable: with S3 unreachable the service says so, quickly, and stays alive. */
+/** With S3 unreachable the service says it is not ready, and stays alive. */
 @QuarkusTest
 @TestProfile(ReadinessWithS3UnreachableTest.S3Unreachable.class)
-class ReadinessWithS3UnreachableTest {
+class ReadinessWithS3UnreachableTest extends StoreUnreachableContract {
 
-    /**
-     * The stores from the stack, s3 pointed where nothing listens. Its own test resource,
-     * with the global ones disabled: two resources configuring the same key would race.
-     */
-    public static class S3Unreachable implements QuarkusTestProfile {
-
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(LocalStackResource.class, Map.of(
-                    LocalStackResource.COMPONENTS, "s3",
-                    LocalStackResource.UNREACHABLE, "s3")));
-        }
-
-        @Override
-        public boolean disableGlobalTestResources() {
-            return true;
+    public static class S3Unreachable extends Profile {
+        public S3Unreachable() {
+            super("s3", "s3");
         }
     }
 
-    @Test
-    void readinessIsDownWhileS3IsUnreachable() {
-        given().when().get("/q/health/ready")
-                .then().statusCode(503)
-                .body("status", is("DOWN"))
-                .body(check("S3 media bucket"), is("DOWN"));
+    @Override
+    protected String unreachableCheck() {
+        return "S3 media bucket";
     }
 
-    @Test
-    void livenessStaysUpWhileS3IsUnreachable() {
-        given().when().get("/q/health/live")
-                .then().statusCode(200)
-                .body("status", is("UP"));
-    }
-
-    private static String check(String name) {
-        return OperationsEndpointsTest.check(name);
+    @Override
+    protected List<String> reachableChecks() {
+        return List.of();
     }
 }

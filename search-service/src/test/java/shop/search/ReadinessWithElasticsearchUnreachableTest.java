@@ -1,59 +1,29 @@
 package shop.search;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.is;
-
 import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import shop.polyglot.stack.LocalStackResource;
+import shop.polyglot.stack.StoreUnreachableContract;
 
-/** "Ready" means usable: with Elasticsearch unreachable the service says so, quickly, and stays alive. */
+/** With Elasticsearch unreachable the service says it is not ready, and stays alive. */
 @QuarkusTest
 @TestProfile(ReadinessWithElasticsearchUnreachableTest.ElasticsearchUnreachable.class)
-class ReadinessWithElasticsearchUnreachableTest {
+class ReadinessWithElasticsearchUnreachableTest extends StoreUnreachableContract {
 
-    /**
-     * The stores from the stack, elasticsearch pointed where nothing listens. Its own test resource,
-     * with the global ones disabled: two resources configuring the same key would race.
-     */
-    public static class ElasticsearchUnreachable implements QuarkusTestProfile {
-
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(LocalStackResource.class, Map.of(
-                    LocalStackResource.COMPONENTS, "elasticsearch,kafka",
-                    LocalStackResource.UNREACHABLE, "elasticsearch")));
-        }
-
-        @Override
-        public boolean disableGlobalTestResources() {
-            return true;
+    public static class ElasticsearchUnreachable extends Profile {
+        public ElasticsearchUnreachable() {
+            super("elasticsearch,kafka", "elasticsearch");
         }
     }
 
-    @Test
-    void readinessIsDownWhileElasticsearchIsUnreachable() {
-        given().when().get("/q/health/ready")
-                .then().statusCode(503)
-                .body("status", is("DOWN"))
-                .body(check("Elasticsearch cluster health check"), is("DOWN"))
-                .body(check("Kafka cluster"), is("UP"));
+    @Override
+    protected String unreachableCheck() {
+        return "Elasticsearch cluster health check";
     }
 
-    @Test
-    void livenessStaysUpWhileElasticsearchIsUnreachable() {
-        given().when().get("/q/health/live")
-                .then().statusCode(200)
-                .body("status", is("UP"));
-    }
-
-    private static String check(String name) {
-        return OperationsEndpointsTest.check(name);
+    @Override
+    protected List<String> reachableChecks() {
+        return List.of("Kafka cluster");
     }
 }
