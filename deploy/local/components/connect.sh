@@ -5,7 +5,7 @@
 # outbox.event.<aggregatetype> through Debezium's outbox EventRouter.
 # Worker jars: $CACHE_DIR/kafka/lib (kafka.pom.xml). Plugin: connect.pom.xml ->
 # $CACHE_DIR/connect-plugins/debezium-connector-postgres (plugin.path = $CACHE_DIR/connect-plugins).
-# Sourced by deploy/local/stack; see deploy/local/INTERFACE.md for the contract.
+# Sourced by deploy/local/stack; see "Writing a component" in deploy/local/README.md.
 
 CONNECT_PLUGINS="$CACHE_DIR/connect-plugins"
 CONNECT_CONF="$STATE_DIR/conf/connect"

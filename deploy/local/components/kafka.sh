@@ -3,7 +3,7 @@
 # 127.0.0.1:$STACK_KAFKA_PORT, its controller listener on 127.0.0.1:$STACK_KAFKA_CONTROLLER_PORT.
 # Jars: kafka.pom.xml -> $CACHE_DIR/kafka/lib (also the Connect worker's and the CLI tools' classpath).
 # Data: $DATA_DIR/kafka (formatted once; the cluster id is kept there, so data survives down/up).
-# Sourced by deploy/local/stack; see deploy/local/INTERFACE.md for the contract.
+# Sourced by deploy/local/stack; see "Writing a component" in deploy/local/README.md.
 
 KAFKA_LIB="$CACHE_DIR/kafka/lib"
 KAFKA_DATA="$DATA_DIR/kafka"

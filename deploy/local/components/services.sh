@@ -147,7 +147,7 @@ _svc_detail() {
   [ "$code" = 200 ] || echo "ready check: HTTP ${code:-none} (curl http://127.0.0.1:$(_svc_port "$name")/q/health/ready)"
 }
 
-# NAME_* functions for each service (the component contract, INTERFACE.md)
+# NAME_* functions for each service (the component contract, deploy/local/README.md)
 for _svc in "${STACK_SERVICES[@]}"; do
   eval "
 ${_svc}_install()     { :; }

@@ -1,6 +1,6 @@
 # shellcheck shell=bash
 # Shared functions for deploy/local/stack and deploy/local/components/*.sh.
-# Sourced, never executed. See deploy/local/INTERFACE.md for the contract.
+# Sourced, never executed. See "Writing a component" in deploy/local/README.md.
 
 # ---------------------------------------------------------------------------
 # Locations
@@ -65,7 +65,7 @@ LOG_DIR="$STATE_DIR/logs"
 RUN_DIR="$STATE_DIR/run"
 DATA_DIR="$STATE_DIR/data"
 
-# Components in start order (stores first, then services). Names are fixed by INTERFACE.md.
+# Components in start order (stores first, then services). Names are fixed: tests and docs use them.
 STACK_STORES=(postgres redis kafka connect elasticsearch s3 dynamodb)
 STACK_SERVICES=(catalog-service session-service search-service media-service feed-service leaderboard-service)
 STACK_COMPONENTS=("${STACK_STORES[@]}" "${STACK_SERVICES[@]}")
