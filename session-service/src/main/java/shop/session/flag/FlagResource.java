@@ -1,0 +1,51 @@
+package shop.session.flag;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import shop.session.Uuids;
+import shop.session.access.Caller;
+
+@Path("/api/flags/{name}")
+@Produces(MediaType.APPLICATION_JSON)
+public class FlagResource {
+
+    private static final String NAME = "[a-z0-9][a-z0-9._-]{0,63}";
+    private static final String NAME_MESSAGE = "must be 1 to 64 of a-z 0-9 . _ - (starting with a letter or digit)";
+
+    private final Flags flags;
+
+    public FlagResource(Flags flags) {
+        this.flags = flags;
+    }
+
+    /** Admin only. */
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Flag define(@PathParam("name") @Pattern(regexp = NAME, message = NAME_MESSAGE) String name,
+            @NotNull @Valid FlagDefinition body, @BeanParam Caller caller) {
+        return flags.define(name, body, caller);
+    }
+
+    @GET
+    public Flag get(@PathParam("name") @Pattern(regexp = NAME, message = NAME_MESSAGE) String name) {
+        return flags.get(name);
+    }
+
+    @GET
+    @Path("evaluate")
+    public Evaluation evaluate(@PathParam("name") @Pattern(regexp = NAME, message = NAME_MESSAGE) String name,
+            @QueryParam("userId") @NotNull @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String userId) {
+        return flags.evaluate(name, userId);
+    }
+}
