@@ -161,7 +161,8 @@ ${_svc}_timeout()     { echo 90; }
 done
 unset _svc
 
-catalog-service_deps()     { echo postgres redis; }
+# login and logout create and end sessions in session-service
+catalog-service_deps()     { echo postgres redis session-service; }
 session-service_deps()     { echo redis; }
 leaderboard-service_deps() { echo redis; }
 search-service_deps()      { echo elasticsearch kafka; }

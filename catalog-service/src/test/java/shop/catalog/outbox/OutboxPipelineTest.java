@@ -1,9 +1,7 @@
 package shop.catalog.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -15,25 +13,19 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import shop.polyglot.stack.LocalStack;
+import shop.catalog.support.OutboxEvents;
 import shop.polyglot.stack.LocalStackResource;
 
 /**
@@ -50,7 +42,6 @@ class OutboxPipelineTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TOPIC = "outbox.event.user";
-    private static boolean connectorRegistered;
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
@@ -61,31 +52,17 @@ class OutboxPipelineTest {
     @ConfigProperty(name = "quarkus.datasource.password")
     String dbPassword;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    private KafkaConsumer<String, String> consumer;
+    private OutboxEvents events;
 
     @BeforeEach
     void connectPipeline() {
-        // after Quarkus booted: Flyway has created the outbox table the connector streams from
-        if (!connectorRegistered) {
-            LocalStack.registerOutboxConnector();
-            connectorRegistered = true;
-        }
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "outbox-pipeline-test-" + UUID.randomUUID());
-        // read the whole topic: each test looks only for the aggregate ids it made itself
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
-        consumer.subscribe(List.of(TOPIC));
+        // registers the connector (idempotent) after Quarkus booted: Flyway has created the outbox
+        events = OutboxEvents.of("user");
     }
 
     @AfterEach
     void closeConsumer() {
-        consumer.close();
+        events.close();
     }
 
     @Test
@@ -94,13 +71,14 @@ class OutboxPipelineTest {
         UUID eventId = UUID.randomUUID();
         String payload = envelope(eventId, userId, "cdc-" + userId + "@shop.test");
 
+        long occurredAt;
         try (Connection db = connection()) {
             insertUser(db, userId);
-            insertOutboxRow(db, eventId, userId, payload);
+            occurredAt = insertOutboxRow(db, eventId, userId, payload);
             db.commit();
         }
 
-        ConsumerRecord<String, String> record = awaitRecord(userId.toString(), eventId);
+        ConsumerRecord<String, String> record = awaitRecord(userId, eventId);
         assertThat(record.topic()).isEqualTo(TOPIC);
         assertThat(record.key()).isEqualTo(userId.toString());
         assertThat(header(record, "id")).isEqualTo(eventId.toString());
@@ -108,7 +86,7 @@ class OutboxPipelineTest {
         // expanded: the value is the payload JSON itself, not a string holding it
         assertThat(JSON.readTree(record.value())).isEqualTo(JSON.readTree(payload));
         // the record carries the event's time in PostgreSQL, so consumers can measure their lag
-        assertThat(record.timestamp()).isEqualTo(occurredAtMillis(eventId));
+        assertThat(record.timestamp()).isEqualTo(occurredAt);
     }
 
     @Test
@@ -130,8 +108,8 @@ class OutboxPipelineTest {
             db.commit();
         }
 
-        List<ConsumerRecord<String, String>> seen = awaitRecordsUntil(userId.toString(), committed);
-        assertThat(seen).extracting(r -> header(r, "id")).containsExactly(committed.toString());
+        List<OutboxEvents.Event> seen = events.until(userId, e -> committed.toString().equals(e.id()));
+        assertThat(seen).extracting(OutboxEvents.Event::id).containsExactly(committed.toString());
     }
 
     private Connection connection() throws SQLException {
@@ -151,29 +129,32 @@ class OutboxPipelineTest {
         }
     }
 
-    private static void insertOutboxRow(Connection db, UUID eventId, UUID userId, String payload)
+    /**
+     * Inserts the outbox row and deletes it again in the same transaction, as catalog-service
+     * does: Debezium reads the insert from the WAL, and the table never grows. Returns the row's
+     * {@code occurredat} in epoch millis.
+     */
+    private static long insertOutboxRow(Connection db, UUID eventId, UUID userId, String payload)
             throws SQLException {
+        long occurredAt;
         try (PreparedStatement insert = db.prepareStatement(
                 "INSERT INTO outbox (id, aggregatetype, aggregateid, type, payload)"
-                        + " VALUES (?, 'user', ?, 'user.registered', ?::jsonb)")) {
+                        + " VALUES (?, 'user', ?, 'user.registered', ?::jsonb) RETURNING occurredat")) {
             insert.setObject(1, eventId);
             insert.setString(2, userId.toString());
             insert.setString(3, payload);
-            insert.executeUpdate();
-        }
-    }
-
-    private long occurredAtMillis(UUID eventId) throws SQLException {
-        try (Connection db = connection();
-                PreparedStatement select = db.prepareStatement("SELECT occurredat FROM outbox WHERE id = ?")) {
-            select.setObject(1, eventId);
-            try (ResultSet row = select.executeQuery()) {
+            try (ResultSet row = insert.executeQuery()) {
                 assertThat(row.next()).isTrue();
                 // stored as UTC without a zone (see V1__outbox.sql)
-                Timestamp occurredAt = row.getTimestamp(1);
-                return occurredAt.toLocalDateTime().toInstant(ZoneOffset.UTC).toEpochMilli();
+                Timestamp stored = row.getTimestamp(1);
+                occurredAt = stored.toLocalDateTime().toInstant(ZoneOffset.UTC).toEpochMilli();
             }
         }
+        try (PreparedStatement delete = db.prepareStatement("DELETE FROM outbox WHERE id = ?")) {
+            delete.setObject(1, eventId);
+            assertThat(delete.executeUpdate()).isEqualTo(1);
+        }
+        return occurredAt;
     }
 
     private static String envelope(UUID eventId, UUID userId, String email) throws Exception {
@@ -186,23 +167,9 @@ class OutboxPipelineTest {
                 "data", Map.of("id", userId.toString(), "email", email, "role", "customer")));
     }
 
-    private ConsumerRecord<String, String> awaitRecord(String key, UUID eventId) {
-        List<ConsumerRecord<String, String>> seen = awaitRecordsUntil(key, eventId);
-        return seen.get(seen.size() - 1);
-    }
-
-    /** The records with this key, in topic order, up to and including the one with this event id. */
-    private List<ConsumerRecord<String, String>> awaitRecordsUntil(String key, UUID eventId) {
-        List<ConsumerRecord<String, String>> seen = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
-            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                if (key.equals(record.key())) {
-                    seen.add(record);
-                }
-            }
-            return seen.stream().anyMatch(r -> eventId.toString().equals(header(r, "id")));
-        });
-        return seen;
+    private ConsumerRecord<String, String> awaitRecord(UUID key, UUID eventId) {
+        List<OutboxEvents.Event> seen = events.until(key, e -> eventId.toString().equals(e.id()));
+        return seen.get(seen.size() - 1).record();
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

@@ -94,6 +94,8 @@ public class LocalStackResource implements QuarkusTestResourceLifecycleManager {
                             "http://127.0.0.1:" + settings.port("STACK_DYNAMODB_PORT"));
                     config.put("feed.table", settings.get("STACK_FEED_TABLE"));
                 }
+                case "session-service" -> config.put("quarkus.rest-client.session-service.url",
+                        "http://127.0.0.1:" + settings.port("STACK_SESSION_PORT"));
                 default -> {
                     // a service or other component: started, but there is nothing to configure
                 }

@@ -54,6 +54,16 @@ class LocalStackResourceTest {
     }
 
     @Test
+    void pointsTheSessionServiceClientAtTheStacksSessionService() {
+        Map<String, String> env = new java.util.HashMap<>(ENV);
+        env.put("STACK_SESSION_PORT", "18082");
+        assertThat(LocalStackResource.quarkusConfig(ordered("session-service"), Set.of(), env))
+                .containsOnly(Map.entry("quarkus.rest-client.session-service.url", "http://127.0.0.1:18082"));
+        assertThat(LocalStackResource.quarkusConfig(ordered("session-service"), Set.of("session-service"), env))
+                .containsOnly(Map.entry("quarkus.rest-client.session-service.url", "http://127.0.0.1:1"));
+    }
+
+    @Test
     void pointsAnUnreachableComponentWhereNothingListens() {
         Map<String, String> config = LocalStackResource.quarkusConfig(ordered("postgres", "redis"), Set.of("redis"), ENV);
 

@@ -1,0 +1,50 @@
+package shop.catalog;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** catalog-service's own settings, {@code catalog.*} in application.properties. */
+@ConfigMapping(prefix = "catalog")
+public interface CatalogConfig {
+
+    /** The admin account created at start-up; none unless both email and password are set. */
+    Admin admin();
+
+    /** The Redis product cache. */
+    Cache cache();
+
+    /** Password hashing. */
+    Passwords passwords();
+
+    /** Where image references point. */
+    Media media();
+
+    interface Admin {
+        /** The admin's email; empty: no admin account is created. */
+        Optional<String> email();
+
+        /** The admin's password (hashed before it is stored); empty: no admin account. */
+        Optional<String> password();
+    }
+
+    interface Cache {
+        /** How long a product stays in Redis after a read missed it. */
+        @WithDefault("5M")
+        Duration productTtl();
+    }
+
+    interface Passwords {
+        /** bcrypt cost (log2 rounds); 10 or more. */
+        @WithDefault("10")
+        int bcryptCost();
+    }
+
+    interface Media {
+        /** The public base URL of media-service; an image's url is this + /api/media/ + key. */
+        @WithDefault("http://127.0.0.1:8084")
+        String publicUrl();
+    }
+}

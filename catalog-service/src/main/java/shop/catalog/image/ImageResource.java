@@ -1,0 +1,48 @@
+package shop.catalog.image;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+import shop.catalog.access.Access;
+import shop.catalog.access.Caller;
+
+@Path("/api/products/{id}/images")
+public class ImageResource {
+
+    private final ImageService images;
+
+    public ImageResource(ImageService images) {
+        this.images = images;
+    }
+
+    @POST
+    public Response add(@PathParam("id") UUID productId, @NotNull @Valid NewImage body, @BeanParam Caller caller) {
+        Access.admin(caller);
+        ImageView image = images.add(productId, body);
+        return Response.created(URI.create("/api/products/" + productId + "/images/" + image.id())).entity(image).build();
+    }
+
+    @GET
+    public List<ImageView> list(@PathParam("id") UUID productId) {
+        return images.of(productId);
+    }
+
+    @DELETE
+    @Path("/{imageId}")
+    public Response remove(@PathParam("id") UUID productId, @PathParam("imageId") UUID imageId, @BeanParam Caller caller) {
+        Access.admin(caller);
+        images.remove(productId, imageId);
+        return Response.noContent().build();
+    }
+}

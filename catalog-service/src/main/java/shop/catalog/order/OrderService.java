@@ -1,0 +1,159 @@
+package shop.catalog.order;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import shop.catalog.access.Access;
+import shop.catalog.access.Caller;
+import shop.catalog.idempotency.Idempotency;
+import shop.catalog.idempotency.Idempotency.Reply;
+import shop.catalog.outbox.Outbox;
+import shop.catalog.problem.Problem;
+import shop.catalog.product.Product;
+import shop.catalog.product.ProductService;
+import shop.catalog.user.User;
+
+/** Placing and cancelling orders: stock, prices and the order change in one transaction with their events. */
+@ApplicationScoped
+public class OrderService {
+
+    private final EntityManager em;
+    private final Outbox outbox;
+    private final ProductService products;
+    private final Idempotency idempotency;
+
+    public OrderService(EntityManager em, Outbox outbox, ProductService products, Idempotency idempotency) {
+        this.em = em;
+        this.outbox = outbox;
+        this.products = products;
+        this.idempotency = idempotency;
+    }
+
+    /** 201 with the order; replayed for a repeated {@code Idempotency-Key} with the same body. */
+    @Transactional
+    public Reply place(Caller caller, NewOrder request, String idempotencyKey) {
+        UUID callerId = Access.signedIn(caller);
+        Access.actsFor(caller, request.userId());
+        return idempotency.once("orders:" + callerId, idempotencyKey, request, () -> new Reply(201, place(request)));
+    }
+
+    private OrderView place(NewOrder request) {
+        if (User.findById(request.userId()) == null) {
+            throw Problem.refused("unknown user " + request.userId());
+        }
+        Order order = new Order();
+        order.id = UUID.randomUUID();
+        order.userId = request.userId();
+        order.status = Order.Status.PENDING;
+        order.version = 1;
+        order.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        order.total = BigDecimal.ZERO.setScale(2);
+        for (Map.Entry<UUID, Integer> line : Totals.quantitiesByProduct(request.items()).entrySet()) {
+            Product product = take(line.getKey(), line.getValue());
+            if (order.currency == null) {
+                order.currency = product.currency;
+            } else if (!order.currency.equals(product.currency)) {
+                throw Problem.refused("all products of an order must have the same currency");
+            }
+            OrderItem item = new OrderItem();
+            item.order = order;
+            item.productId = product.id;
+            item.name = product.name;
+            item.quantity = line.getValue();
+            item.unitPrice = product.price;
+            order.items.add(item);
+            order.total = order.total.add(Totals.lineTotal(product.price, item.quantity));
+            products.stockChanged(product);
+        }
+        order.persist();
+        OrderView view = OrderView.of(order);
+        outbox.publish("order", order.id, "order.placed", order.version, view);
+        return view;
+    }
+
+    /**
+     * Takes stock with one conditional UPDATE: it waits for a concurrent buyer's row lock and
+     * re-checks {@code stock >= q}, so two buyers can never both take the last unit.
+     */
+    private Product take(UUID productId, int quantity) {
+        int taken = em.createNativeQuery("UPDATE products SET stock = stock - :q, version = version + 1,"
+                        + " updated_at = now() WHERE id = :id AND stock >= :q")
+                .setParameter("q", quantity)
+                .setParameter("id", productId)
+                .executeUpdate();
+        Product product = em.find(Product.class, productId);
+        if (product == null) {
+            throw Problem.refused("unknown product " + productId);
+        }
+        if (taken == 0) {
+            throw Problem.conflict("not enough stock of product " + productId);
+        }
+        // the price and version the UPDATE left, read in this transaction
+        em.refresh(product);
+        return product;
+    }
+
+    public OrderView find(Caller caller, UUID id) {
+        Access.signedIn(caller);
+        Order order = Order.<Order>findByIdOptional(id).orElseThrow(() -> Problem.notFound("order not found"));
+        Access.owns(caller, order.userId, "order");
+        return OrderView.of(order);
+    }
+
+    public List<OrderView> ofUser(Caller caller, UUID userId) {
+        Access.owns(caller, userId, "user");
+        if (User.findById(userId) == null) {
+            throw Problem.notFound("user not found");
+        }
+        return Order.<Order>list("userId = ?1 order by createdAt desc", userId).stream().map(OrderView::of).toList();
+    }
+
+    /** Cancels a pending order and puts its stock back. */
+    @Transactional
+    public OrderView cancel(Caller caller, UUID id) {
+        Order order = lockedForChange(caller, id);
+        if (order.status != Order.Status.PENDING) {
+            throw Problem.refused("only a pending order can be cancelled; this one is " + order.status);
+        }
+        for (OrderItem item : order.items) {
+            if (item.productId == null) {
+                continue; // the product is gone; there is no stock to give back
+            }
+            em.createNativeQuery("UPDATE products SET stock = stock + :q, version = version + 1,"
+                    + " updated_at = now() WHERE id = :id")
+                    .setParameter("q", item.quantity)
+                    .setParameter("id", item.productId)
+                    .executeUpdate();
+            Product product = em.find(Product.class, item.productId);
+            if (product != null) {
+                em.refresh(product);
+                products.stockChanged(product);
+            }
+        }
+        order.status = Order.Status.CANCELLED;
+        order.version++;
+        OrderView view = OrderView.of(order);
+        outbox.publish("order", order.id, "order.cancelled", order.version, view);
+        return view;
+    }
+
+    /** The caller's order (or any, for an admin), locked until the transaction ends; 404 otherwise. */
+    public Order lockedForChange(Caller caller, UUID id) {
+        Access.signedIn(caller);
+        Order order = Order.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (order == null) {
+            throw Problem.notFound("order not found");
+        }
+        Access.owns(caller, order.userId, "order");
+        return order;
+    }
+}

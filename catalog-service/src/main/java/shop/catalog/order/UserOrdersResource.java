@@ -1,0 +1,27 @@
+package shop.catalog.order;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+
+import shop.catalog.access.Caller;
+
+/** A user's orders; its own class because JAX-RS matches /api/users/... to one resource class. */
+@Path("/api/users/{id}/orders")
+public class UserOrdersResource {
+
+    private final OrderService orders;
+
+    public UserOrdersResource(OrderService orders) {
+        this.orders = orders;
+    }
+
+    @GET
+    public List<OrderView> ofUser(@PathParam("id") UUID userId, @BeanParam Caller caller) {
+        return orders.ofUser(caller, userId);
+    }
+}

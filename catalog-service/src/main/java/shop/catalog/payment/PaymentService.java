@@ -1,0 +1,72 @@
+package shop.catalog.payment;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import shop.catalog.access.Access;
+import shop.catalog.access.Caller;
+import shop.catalog.idempotency.Idempotency;
+import shop.catalog.idempotency.Idempotency.Reply;
+import shop.catalog.order.Order;
+import shop.catalog.order.OrderService;
+import shop.catalog.order.OrderView;
+import shop.catalog.outbox.Outbox;
+import shop.catalog.problem.Problem;
+
+/** Paying an order: the payment, the order's new status and order.paid in one transaction. */
+@ApplicationScoped
+public class PaymentService {
+
+    /** What the idempotency fingerprint covers: the order paid and the body. */
+    record Request(UUID orderId, NewPayment payment) {
+    }
+
+    private final OrderService orders;
+    private final Outbox outbox;
+    private final Idempotency idempotency;
+
+    public PaymentService(OrderService orders, Outbox outbox, Idempotency idempotency) {
+        this.orders = orders;
+        this.outbox = outbox;
+        this.idempotency = idempotency;
+    }
+
+    @Transactional
+    public Reply pay(Caller caller, UUID orderId, NewPayment payment, String idempotencyKey) {
+        UUID callerId = Access.signedIn(caller);
+        return idempotency.once("payments:" + callerId, idempotencyKey, new Request(orderId, payment),
+                () -> new Reply(201, pay(caller, orderId, payment)));
+    }
+
+    private PaymentView pay(Caller caller, UUID orderId, NewPayment request) {
+        Order order = orders.lockedForChange(caller, orderId);
+        if (order.status != Order.Status.PENDING) {
+            throw Problem.refused("only a pending order can be paid; this one is " + order.status);
+        }
+        if (request.amount().compareTo(order.total) != 0) {
+            throw Problem.refused("the amount must be the order's total, " + order.total + " " + order.currency);
+        }
+        Payment payment = new Payment();
+        payment.id = UUID.randomUUID();
+        payment.orderId = order.id;
+        payment.amount = order.total;
+        payment.method = request.method();
+        payment.status = Payment.SUCCEEDED;
+        payment.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        payment.persist();
+        order.status = Order.Status.PAID;
+        order.version++;
+        PaymentView view = PaymentView.of(payment);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("order", OrderView.of(order));
+        data.put("payment", view);
+        outbox.publish("order", order.id, "order.paid", order.version, data);
+        return view;
+    }
+}

@@ -1,0 +1,72 @@
+package shop.catalog.product;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import shop.catalog.access.Access;
+import shop.catalog.access.Caller;
+
+@Path("/api/products")
+public class ProductResource {
+
+    private final ProductService products;
+
+    public ProductResource(ProductService products) {
+        this.products = products;
+    }
+
+    @POST
+    public Response create(@NotNull @Valid ProductDraft body, @BeanParam Caller caller) {
+        Access.admin(caller);
+        ProductView product = products.create(body);
+        return Response.created(URI.create("/api/products/" + product.id())).entity(product).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response get(@PathParam("id") UUID id) {
+        ProductService.Cached found = products.find(id);
+        return Response.ok(found.product()).header("X-Cache", found.hit() ? "HIT" : "MISS").build();
+    }
+
+    @GET
+    public ProductService.Page list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        return products.page(page, size);
+    }
+
+    @PUT
+    @Path("/{id}")
+    public Response update(@PathParam("id") UUID id, @NotNull @Valid ProductDraft body, @BeanParam Caller caller,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Pattern(regexp = "(W/)?\"?[0-9]{1,18}\"?", message = "a version such as \"3\"") String ifMatch) {
+        Access.admin(caller);
+        ProductView product = products.update(id, body, ifMatch == null ? null : Long.valueOf(ifMatch.replaceAll("[^0-9]", "")));
+        return Response.ok(product).tag(String.valueOf(product.version())).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Response delete(@PathParam("id") UUID id, @BeanParam Caller caller) {
+        Access.admin(caller);
+        products.delete(id);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,91 @@
+package shop.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The command line: {@code <scenario> [--rate N] [--duration S] [--users N] [--workers N]
+ * [--warmup S] [--board NAME] [--reseed] [--service-port P] [--redis-port P] [--results DIR]}.
+ * Every number is bounded, and every address is 127.0.0.1: this harness never leaves the box.
+ */
+public record Args(String scenario, int rate, int durationSeconds, int users, int workers, int warmupSeconds,
+        String board, boolean reseed, int servicePort, int redisPort, String resultsDir) {
+
+    public static final String HOST = "127.0.0.1";
+    static final int MAX_RATE = 20_000;
+    static final int MAX_DURATION = 600;
+    static final int MAX_USERS = 10_000_000;
+    static final int MAX_WORKERS = 256;
+
+    public static Args parse(String... argv) {
+        List<String> positional = new ArrayList<>();
+        Map<String, String> options = new TreeMap<>();
+        for (int i = 0; i < argv.length; i++) {
+            String arg = argv[i];
+            if (arg.equals("--reseed")) {
+                options.put("reseed", "true");
+            } else if (arg.startsWith("--")) {
+                String name = arg.substring(2);
+                String value;
+                if (name.contains("=")) {
+                    value = name.substring(name.indexOf('=') + 1);
+                    name = name.substring(0, name.indexOf('='));
+                } else if (i + 1 < argv.length) {
+                    value = argv[++i];
+                } else {
+                    throw new IllegalArgumentException("--" + name + " needs a value");
+                }
+                options.put(name, value);
+            } else {
+                positional.add(arg);
+            }
+        }
+        if (positional.size() != 1) {
+            throw new IllegalArgumentException("name exactly one scenario (got " + positional + ")");
+        }
+        Args args = new Args(positional.get(0),
+                number(options.remove("rate"), "rate", 1000, 1, MAX_RATE),
+                number(options.remove("duration"), "duration", 30, 1, MAX_DURATION),
+                number(options.remove("users"), "users", 1_000_000, 1, MAX_USERS),
+                number(options.remove("workers"), "workers", 16, 1, MAX_WORKERS),
+                number(options.remove("warmup"), "warmup", 10, 0, MAX_DURATION),
+                board(options.remove("board")),
+                Boolean.parseBoolean(options.remove("reseed")),
+                number(options.remove("service-port"), "service-port", 8086, 1, 65535),
+                number(options.remove("redis-port"), "redis-port", 6379, 1, 65535),
+                options.getOrDefault("results", "deploy/bench/results"));
+        options.remove("results");
+        if (!options.isEmpty()) {
+            throw new IllegalArgumentException("unknown options " + options.keySet());
+        }
+        return args;
+    }
+
+    private static int number(String value, String name, int fallback, int min, int max) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.replace("_", ""));
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--" + name + " must be a whole number from " + min + " to " + max
+                + " (got " + value + ")");
+    }
+
+    private static String board(String value) {
+        if (value == null) {
+            return "bench";
+        }
+        if (!value.matches("[a-z0-9-]{1,64}")) {
+            throw new IllegalArgumentException("--board must match [a-z0-9-]{1,64}");
+        }
+        return value;
+    }
+}

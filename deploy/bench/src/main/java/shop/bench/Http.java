@@ -1,0 +1,39 @@
+package shop.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Service-level calls: one shared JDK HttpClient, HTTP/1.1 with keep-alive, to 127.0.0.1 only. */
+public final class Http {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(TIMEOUT)
+            .build();
+    private final String base;
+
+    public Http(int port) {
+        this.base = "http://" + Args.HOST + ":" + port;
+    }
+
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).GET().build();
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** GET and report only the status: the body is read and dropped. */
+    public int status(String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).GET().build();
+        return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    public String base() {
+        return base;
+    }
+}

@@ -1,0 +1,46 @@
+package shop.bench;
+
+import java.time.ZonedDateTime;
+import java.util.List;
+
+/** {@code deploy/bench/run <scenario> [options]}: see deploy/bench/README.md. */
+public final class Main {
+
+    /** Every scenario; add new ones here. */
+    static final List<Scenario> SCENARIOS = List.of(new LeaderboardScenario(), new LeaderboardStoreScenario(),
+            new LeaderboardDropScenario(), new SessionsScenario());
+
+    private Main() {
+    }
+
+    public static void main(String[] argv) throws Exception {
+        if (argv.length == 0 || argv[0].equals("list") || argv[0].equals("--help")) {
+            System.out.println("usage: deploy/bench/run <scenario> [--rate N] [--duration S] [--users N] [--workers N]"
+                    + " [--warmup S] [--board NAME] [--reseed] [--service-port P] [--redis-port P] [--results DIR]");
+            SCENARIOS.forEach(s -> System.out.printf("  %-18s %s%n", s.name(), s.summary()));
+            return;
+        }
+        Args args;
+        try {
+            args = Args.parse(argv);
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Scenario scenario = SCENARIOS.stream().filter(s -> s.name().equals(args.scenario())).findFirst()
+                .orElse(null);
+        if (scenario == null) {
+            System.err.println("bench: unknown scenario " + args.scenario() + " (deploy/bench/run list)");
+            System.exit(2);
+            return;
+        }
+        ZonedDateTime at = ZonedDateTime.now();
+        Report report = new Report(System.out);
+        report.line("scenario %s at %s", scenario.name(), at.toInstant());
+        scenario.run(args, report);
+        if (scenario.writesResults()) {
+            System.out.println("\nwritten to " + report.write(args.resultsDir(), scenario.name(), at));
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package shop.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * session-service's read hot paths with many live sessions. Creates {@code --users} sessions
+ * (at most {@value #MAX_SESSIONS}) through {@code POST /api/sessions}, each for its own user
+ * and living one hour, keeping the tokens in memory only (Redis holds only their hashes, so a
+ * later run cannot find them: each run creates its own and lets the last run's expire). Then
+ * sends, half and half, {@code GET /api/sessions/introspect} with {@code Authorization: Bearer}
+ * (the gateway's call on every signed-in request: one Redis round trip) and
+ * {@code GET /api/sessions/{token}} as its owner ({@code X-User-Id}), each for a random seeded
+ * session: a warm-up, {@code --rate} req/s for {@code --duration} s (open model), then
+ * saturation with {@code --workers}. A request counts as ok only on 200 (and, for introspect,
+ * the right {@code X-User-Id}).
+ *
+ * <p>Port: {@code --service-port}, except that the harness-wide default (8086, leaderboard)
+ * means session-service's own 8082.
+ */
+final class SessionsScenario implements Scenario {
+
+    static final int MAX_SESSIONS = 200_000;
+    private static final int DEFAULT_PORT = 8082;
+    private static final int CREATE_WORKERS = 16;
+    private static final int TTL_SECONDS = 3600;
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([A-Za-z0-9_-]{43})\"");
+
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(TIMEOUT)
+            .build();
+
+    @Override
+    public String name() {
+        return "sessions";
+    }
+
+    @Override
+    public String summary() {
+        return "create --users sessions (max 200k), then introspect + GET /api/sessions/{token} at --rate and at saturation";
+    }
+
+    @Override
+    public void run(Args args, Report report) throws Exception {
+        int port = args.servicePort() == 8086 ? DEFAULT_PORT : args.servicePort();
+        String base = "http://" + Args.HOST + ":" + port;
+        requireReady(base);
+        int sessions = Math.min(args.users(), MAX_SESSIONS);
+
+        System.err.printf("creating %,d sessions through POST /api/sessions (%d workers)%n", sessions, CREATE_WORKERS);
+        AtomicReferenceArray<String> tokens = new AtomicReferenceArray<>(sessions);
+        Call create = i -> {
+            String body = "{\"userId\":\"" + userId(i) + "\",\"roles\":[\"customer\"],\"ttlSeconds\":" + TTL_SECONDS + "}";
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + "/api/sessions"))
+                    .timeout(TIMEOUT).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            Matcher token = TOKEN.matcher(response.body());
+            boolean ok = response.statusCode() == 201 && token.find();
+            if (ok) {
+                tokens.set((int) i, token.group(1));
+            }
+            return new Call.Outcome("create", ok);
+        };
+        Load.Result created = each(create, sessions);
+        report.phase(String.format("seeding: %,d sessions created through the service, %d closed-loop workers "
+                + "(latency = service time)", sessions, CREATE_WORKERS), created);
+        for (int i = 0; i < sessions; i++) {
+            if (tokens.get(i) == null) {
+                throw new IllegalStateException("session " + i + " was not created; see the errors above");
+            }
+        }
+
+        Call call = i -> {
+            int s = new SplittableRandom(i).nextInt(sessions);
+            String token = tokens.get(s);
+            if ((i & 1) == 0) {
+                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(base + "/api/sessions/introspect"))
+                        .timeout(TIMEOUT).header("Authorization", "Bearer " + token).GET().build(),
+                        HttpResponse.BodyHandlers.discarding());
+                boolean ok = response.statusCode() == 200
+                        && userId(s).equals(response.headers().firstValue("X-User-Id").orElse(null));
+                return new Call.Outcome("introspect", ok);
+            }
+            HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(base + "/api/sessions/" + token))
+                    .timeout(TIMEOUT).header("X-User-Id", userId(s)).header("X-User-Roles", "customer").GET().build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return new Call.Outcome("get", response.statusCode() == 200);
+        };
+
+        report.line("service %s, %,d live sessions seeded (plus whatever else Redis holds), machine: %d cores, JDK %s",
+                base, sessions, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        report.line("load average before: %s", Machine.loadAverage());
+        if (args.warmupSeconds() > 0) {
+            System.err.printf("warm-up: %d req/s for %d s (not recorded)%n", args.rate(), args.warmupSeconds());
+            Load.fixedRate(call, args.rate(), args.warmupSeconds(), 32, System.err);
+        }
+        System.err.printf("fixed rate: %d req/s for %d s%n", args.rate(), args.durationSeconds());
+        Load.Result fixed = Load.fixedRate(call, args.rate(), args.durationSeconds(), 32, System.err);
+        report.line("load average after the fixed-rate phase: %s", Machine.loadAverage());
+        report.phase(String.format("fixed rate %d req/s for %d s (latency from the intended send time)",
+                args.rate(), args.durationSeconds()), fixed);
+
+        System.err.printf("saturation: %d workers for %d s%n", args.workers(), args.durationSeconds());
+        Load.Result saturated = Load.saturation(call, args.durationSeconds(), args.workers(), System.err);
+        report.phase(String.format("saturation, %d closed-loop workers for %d s (latency = service time)",
+                args.workers(), args.durationSeconds()), saturated);
+        report.line("%nload average after: %s", Machine.loadAverage());
+        report.line("the seeded sessions expire on their own within %d s", TTL_SECONDS);
+    }
+
+    /** Runs {@code call} once for each index below {@code count}, on {@link #CREATE_WORKERS} closed-loop workers. */
+    private static Load.Result each(Call call, int count) throws InterruptedException {
+        Latencies latencies = new Latencies();
+        AtomicLong next = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(CREATE_WORKERS);
+        long start = System.nanoTime();
+        for (int w = 0; w < CREATE_WORKERS; w++) {
+            pool.execute(() -> {
+                for (long i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                    long sent = System.nanoTime();
+                    Call.Outcome outcome;
+                    try {
+                        outcome = call.run(i);
+                    } catch (Exception e) {
+                        outcome = new Call.Outcome("error", false);
+                    }
+                    latencies.record(outcome.label(), System.nanoTime() - sent, outcome.ok());
+                }
+            });
+        }
+        pool.shutdown();
+        ProgressBar bar = new ProgressBar("  created", count, System.err);
+        while (!pool.awaitTermination(250, TimeUnit.MILLISECONDS)) {
+            bar.update(Math.min(count, next.get()));
+        }
+        bar.update(count);
+        return new Load.Result(latencies, (System.nanoTime() - start) / 1e9, 0, CREATE_WORKERS);
+    }
+
+    /** Seeded user {@code i}: a fixed UUID, one session each. */
+    static String userId(long i) {
+        return UUID.nameUUIDFromBytes(("bench-session-user-" + i).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private void requireReady(String base) throws InterruptedException {
+        int status;
+        try {
+            status = client.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).timeout(TIMEOUT).GET()
+                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new IllegalStateException("session-service does not answer on " + base
+                    + " (deploy/local/stack up --only session-service)", e);
+        }
+        if (status != 200) {
+            throw new IllegalStateException("session-service on " + base + " is not ready: " + status);
+        }
+    }
+}
