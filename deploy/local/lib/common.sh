@@ -277,7 +277,9 @@ start_process() {
   ensure_dirs
   if is_running "$name"; then return 0; fi
   local logf="$LOG_DIR/$name.log"
-  printf '\n===== %s starting %s: %s\n' "$(date -Is)" "$name" "$*" >>"$logf"
+  # the command line, with passwords masked: logs get copied and pasted
+  printf '\n===== %s starting %s: %s\n' "$(date -Is)" "$name" \
+    "$(printf '%s' "$*" | sed -E 's/(PASSWORD[A-Z_]*=)[^ ]*/\1****/g')" >>"$logf"
   if [ -n "$user" ] && is_root; then
     ensure_service_user
     local home; home="$(getent passwd "$user" | cut -d: -f6)"

@@ -83,7 +83,9 @@ class SessionInputValidationTest {
         String body = "{\"userId\":\"" + USER + "\",\"data\":{\"k\":\"" + "x".repeat(70 * 1024) + "\"}}";
         given().contentType(ContentType.JSON).body(body)
                 .when().post("/api/sessions")
-                .then().statusCode(413);
+                .then().statusCode(413)
+                .contentType(PROBLEM_JSON)
+                .body("status", is(413));
         assertThat(sessionsStoredFor(USER)).isEmpty();
     }
 
