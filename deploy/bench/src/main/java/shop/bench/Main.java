@@ -8,7 +8,7 @@ public final class Main {
 
     /** Every scenario; add new ones here. */
     static final List<Scenario> SCENARIOS = List.of(new LeaderboardScenario(), new LeaderboardStoreScenario(),
-            new LeaderboardDropScenario(), new SessionsScenario());
+            new LeaderboardDropScenario(), new SessionsScenario(), new CatalogScenario());
 
     private Main() {
     }
