@@ -19,6 +19,8 @@ import shop.catalog.CatalogConfig;
 /**
  * Cache-aside copy of products in Redis, nothing else. Redis is an optimisation: when it fails,
  * reads go to PostgreSQL and the outage is logged once, not per request, until Redis answers again.
+ * Only a lost eviction can leave a stale entry behind, so only then is the whole product cache
+ * dropped once Redis answers again; a failed read or write (a busy pool, a timeout) drops nothing.
  */
 @ApplicationScoped
 public class ProductCache {
@@ -31,6 +33,7 @@ public class ProductCache {
     private final ObjectMapper json;
     private final CatalogConfig config;
     private final AtomicBoolean down = new AtomicBoolean();
+    private final AtomicBoolean evictionLost = new AtomicBoolean();
 
     public ProductCache(RedisDataSource redis, ObjectMapper json, CatalogConfig config) {
         this.redis = redis;
@@ -43,7 +46,7 @@ public class ProductCache {
         try {
             String cached = values.get(PREFIX + id);
             if (up() || cached == null) {
-                return Optional.empty(); // just back: what it held may be stale
+                return Optional.empty(); // just emptied: what it held may have been stale
             }
             return Optional.of(json.readValue(cached, ProductView.class));
         } catch (Exception failure) {
@@ -68,14 +71,18 @@ public class ProductCache {
             redis.key(String.class).del(PREFIX + changed.id());
             up();
         } catch (Exception failure) {
+            evictionLost.set(true);
             failed("evict", failure);
         }
     }
 
-    /** True when Redis just came back (and the product keys were dropped). */
+    /** True when the product keys were just dropped: Redis answers again after an eviction was lost. */
     private boolean up() {
         if (down.compareAndSet(true, false)) {
-            LOG.info("Redis answers again: the product cache is back, emptied");
+            LOG.info("Redis answers again: product reads use the cache again");
+        }
+        if (evictionLost.compareAndSet(true, false)) {
+            LOG.info("an eviction was lost while Redis failed: the product cache is emptied");
             forgetAll();
             return true;
         }
@@ -83,8 +90,8 @@ public class ProductCache {
     }
 
     /**
-     * Evictions may have failed while Redis was down, and Redis keeps its data across a restart:
-     * what it holds for products may be stale, so it is dropped (SCAN, not KEYS: Redis stays responsive).
+     * An eviction failed, and Redis keeps its data across a restart: what it holds for products
+     * may be stale, so it is dropped (SCAN, not KEYS: Redis stays responsive).
      */
     private void forgetAll() {
         try {
@@ -97,6 +104,7 @@ public class ProductCache {
                 }
             }
         } catch (Exception failure) {
+            evictionLost.set(true); // try again at the next success
             failed("empty", failure);
         }
     }
