@@ -1,11 +1,8 @@
 package shop.bench;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -34,15 +31,9 @@ final class CatalogScenario implements Scenario {
     private static final int LAST_UNITS_BUYERS = 16;
     private static final int LAST_UNITS_TRIES = 20;
     private static final int MISS_RATE = 200;
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     private static final Pattern STOCK = Pattern.compile("\"stock\"\\s*:\\s*(\\d+)");
     private static final String ADMIN = UUID.randomUUID().toString();
-
-    private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(TIMEOUT)
-            .build();
 
     @Override
     public String name() {
@@ -57,23 +48,24 @@ final class CatalogScenario implements Scenario {
     @Override
     public void run(Args args, Report report) throws Exception {
         int port = args.servicePort() == 8086 ? DEFAULT_PORT : args.servicePort();
-        String base = "http://" + Args.HOST + ":" + port;
+        Http http = new Http(port);
+        String base = http.base();
         String run = Long.toString(System.currentTimeMillis(), 36);
 
-        String customer = createCustomer(base, run);
+        String customer = createCustomer(http, run);
         List<String> products = new ArrayList<>();
         for (int p = 0; p < PRODUCTS; p++) {
-            products.add(createProduct(base, "bench-" + run + "-" + p, ORDER_STOCK));
+            products.add(createProduct(http, "bench-" + run + "-" + p, ORDER_STOCK));
         }
         for (String id : products) {
-            get(base, id); // first read caches it
+            get(http, id); // first read caches it
         }
         report.line("service %s, %d products (stock %,d each) and one customer made for this run, machine: %d cores",
                 base, PRODUCTS, ORDER_STOCK, Runtime.getRuntime().availableProcessors());
         report.line("load average before: %s", Machine.loadAverage());
 
         Call hit = i -> {
-            HttpResponse<Void> response = get(base, products.get(new SplittableRandom(i).nextInt(PRODUCTS)));
+            HttpResponse<Void> response = get(http, products.get(new SplittableRandom(i).nextInt(PRODUCTS)));
             return new Call.Outcome("get-hit", response.statusCode() == 200
                     && "HIT".equals(response.headers().firstValue("X-Cache").orElse(null)));
         };
@@ -98,7 +90,7 @@ final class CatalogScenario implements Scenario {
         Call miss = i -> {
             String id = products.get(new SplittableRandom(i).nextInt(PRODUCTS));
             redis.get().call("DEL", "catalog:product:" + id);
-            HttpResponse<Void> response = get(base, id);
+            HttpResponse<Void> response = get(http, id);
             return new Call.Outcome("get-miss", response.statusCode() == 200
                     && "MISS".equals(response.headers().firstValue("X-Cache").orElse(null)));
         };
@@ -109,12 +101,12 @@ final class CatalogScenario implements Scenario {
 
         int[] before = new int[PRODUCTS];
         for (int p = 0; p < PRODUCTS; p++) {
-            before[p] = stock(base, products.get(p));
+            before[p] = stock(http, products.get(p));
         }
         AtomicLongArray sold = new AtomicLongArray(PRODUCTS);
         Call order = i -> {
             int p = new SplittableRandom(i * 31 + 7).nextInt(PRODUCTS);
-            int status = placeOrder(base, customer, products.get(p));
+            int status = placeOrder(http, customer, products.get(p));
             if (status == 201) {
                 sold.incrementAndGet(p);
             }
@@ -128,21 +120,21 @@ final class CatalogScenario implements Scenario {
         int mismatched = 0;
         for (int p = 0; p < PRODUCTS; p++) {
             accepted += sold.get(p);
-            if (before[p] - stock(base, products.get(p)) != sold.get(p)) {
+            if (before[p] - stock(http, products.get(p)) != sold.get(p)) {
                 mismatched++;
             }
         }
         report.line("orders accepted: %,d; products whose stock did not fall by exactly their accepted units: %d",
                 accepted, mismatched);
 
-        String last = createProduct(base, "bench-" + run + "-last", LAST_UNITS);
+        String last = createProduct(http, "bench-" + run + "-last", LAST_UNITS);
         AtomicInteger won = new AtomicInteger();
         ExecutorService buyers = Executors.newFixedThreadPool(LAST_UNITS_BUYERS);
         for (int b = 0; b < LAST_UNITS_BUYERS; b++) {
             buyers.execute(() -> {
                 for (int t = 0; t < LAST_UNITS_TRIES; t++) {
                     try {
-                        if (placeOrder(base, customer, last) == 201) {
+                        if (placeOrder(http, customer, last) == 201) {
                             won.incrementAndGet();
                         }
                     } catch (Exception e) {
@@ -153,32 +145,31 @@ final class CatalogScenario implements Scenario {
         }
         buyers.shutdown();
         buyers.awaitTermination(5, TimeUnit.MINUTES);
-        int left = stock(base, last);
+        int left = stock(http, last);
         report.line("last units: %d buyers x %d tries for %d units -> %d orders accepted, stock left %d, oversold %d",
                 LAST_UNITS_BUYERS, LAST_UNITS_TRIES, LAST_UNITS, won.get(), left, Math.max(0, won.get() - LAST_UNITS));
         report.line("%nload average after: %s", Machine.loadAverage());
     }
 
-    private String createCustomer(String base, String run) throws Exception {
+    private static String createCustomer(Http http, String run) throws Exception {
         String body = "{\"email\":\"bench-" + run + "@shop.test\",\"name\":\"Bench\",\"password\":\"bench-password-1\"}";
-        return idOf(post(base + "/api/users", body, null, null), "POST /api/users");
+        return idOf(post(http, "/api/users", body, null, null), "POST /api/users");
     }
 
-    private String createProduct(String base, String sku, int stock) throws Exception {
+    private static String createProduct(Http http, String sku, int stock) throws Exception {
         String body = "{\"sku\":\"" + sku + "\",\"name\":\"Bench product " + sku + "\",\"description\":\"load run\","
                 + "\"brand\":\"Bench\",\"price\":19.99,\"tags\":[\"bench\"],\"stock\":" + stock + "}";
-        return idOf(post(base + "/api/products", body, ADMIN, "admin"), "POST /api/products");
+        return idOf(post(http, "/api/products", body, ADMIN, "admin"), "POST /api/products");
     }
 
-    private int placeOrder(String base, String customer, String product) throws Exception {
+    private static int placeOrder(Http http, String customer, String product) throws Exception {
         String body = "{\"userId\":\"" + customer + "\",\"items\":[{\"productId\":\"" + product + "\",\"quantity\":1}]}";
-        return post(base + "/api/orders", body, customer, "customer").statusCode();
+        return post(http, "/api/orders", body, customer, "customer").statusCode();
     }
 
-    private int stock(String base, String product) throws Exception {
+    private static int stock(Http http, String product) throws Exception {
         // a write evicts the cached entry after commit, so this reads what PostgreSQL holds
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + "/api/products/" + product))
-                .timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.get("/api/products/" + product);
         Matcher stock = STOCK.matcher(response.body());
         if (response.statusCode() != 200 || !stock.find()) {
             throw new IllegalStateException("GET product " + product + ": " + response.statusCode() + " " + response.body());
@@ -186,18 +177,18 @@ final class CatalogScenario implements Scenario {
         return Integer.parseInt(stock.group(1));
     }
 
-    private HttpResponse<Void> get(String base, String product) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create(base + "/api/products/" + product))
-                .timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.discarding());
+    private static HttpResponse<Void> get(Http http, String product) throws Exception {
+        return http.send(http.request("/api/products/" + product).GET(), HttpResponse.BodyHandlers.discarding());
     }
 
-    private HttpResponse<String> post(String url, String body, String userId, String roles) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
+    private static HttpResponse<String> post(Http http, String path, String body, String userId, String roles)
+            throws Exception {
+        HttpRequest.Builder request = http.request(path)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         if (userId != null) {
             request.header("X-User-Id", userId).header("X-User-Roles", roles);
         }
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private static String idOf(HttpResponse<String> response, String what) {

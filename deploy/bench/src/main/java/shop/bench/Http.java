@@ -33,6 +33,16 @@ public final class Http {
         return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
+    /** A request to {@code path} with the harness's timeout, for methods and headers the helpers above lack. */
+    public HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT);
+    }
+
+    public <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body)
+            throws IOException, InterruptedException {
+        return client.send(request.build(), body);
+    }
+
     public String base() {
         return base;
     }

@@ -1,12 +1,9 @@
 package shop.bench;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -38,13 +35,8 @@ final class SessionsScenario implements Scenario {
     private static final int DEFAULT_PORT = 8082;
     private static final int CREATE_WORKERS = 16;
     private static final int TTL_SECONDS = 3600;
-    private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([A-Za-z0-9_-]{43})\"");
 
-    private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(TIMEOUT)
-            .build();
 
     @Override
     public String name() {
@@ -59,17 +51,18 @@ final class SessionsScenario implements Scenario {
     @Override
     public void run(Args args, Report report) throws Exception {
         int port = args.servicePort() == 8086 ? DEFAULT_PORT : args.servicePort();
-        String base = "http://" + Args.HOST + ":" + port;
-        requireReady(base);
+        Http http = new Http(port);
+        String base = http.base();
+        requireReady(http);
         int sessions = Math.min(args.users(), MAX_SESSIONS);
 
         System.err.printf("creating %,d sessions through POST /api/sessions (%d workers)%n", sessions, CREATE_WORKERS);
         AtomicReferenceArray<String> tokens = new AtomicReferenceArray<>(sessions);
         Call create = i -> {
             String body = "{\"userId\":\"" + userId(i) + "\",\"roles\":[\"customer\"],\"ttlSeconds\":" + TTL_SECONDS + "}";
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + "/api/sessions"))
-                    .timeout(TIMEOUT).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(http.request("/api/sessions")
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)), HttpResponse.BodyHandlers.ofString());
             Matcher token = TOKEN.matcher(response.body());
             boolean ok = response.statusCode() == 201 && token.find();
             if (ok) {
@@ -101,15 +94,15 @@ final class SessionsScenario implements Scenario {
             int s = new SplittableRandom(i).nextInt(sessions);
             String token = tokens.get(s);
             if ((i & 1) == 0) {
-                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(base + "/api/sessions/introspect"))
-                        .timeout(TIMEOUT).header("Authorization", "Bearer " + token).GET().build(),
+                HttpResponse<Void> response = http.send(http.request("/api/sessions/introspect")
+                        .header("Authorization", "Bearer " + token).GET(),
                         HttpResponse.BodyHandlers.discarding());
                 boolean ok = response.statusCode() == 200
                         && userId(s).equals(response.headers().firstValue("X-User-Id").orElse(null));
                 return new Call.Outcome("introspect", ok);
             }
-            HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(base + "/api/sessions/" + token))
-                    .timeout(TIMEOUT).header("X-User-Id", userId(s)).header("X-User-Roles", "customer").GET().build(),
+            HttpResponse<Void> response = http.send(http.request("/api/sessions/" + token)
+                    .header("X-User-Id", userId(s)).header("X-User-Roles", "customer").GET(),
                     HttpResponse.BodyHandlers.discarding());
             return new Call.Outcome("get", response.statusCode() == 200);
         };
@@ -169,17 +162,16 @@ final class SessionsScenario implements Scenario {
         return UUID.nameUUIDFromBytes(("bench-session-user-" + i).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    private void requireReady(String base) throws InterruptedException {
+    private static void requireReady(Http http) throws InterruptedException {
         int status;
         try {
-            status = client.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).timeout(TIMEOUT).GET()
-                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            status = http.status("/q/health/ready");
         } catch (IOException e) {
-            throw new IllegalStateException("session-service does not answer on " + base
+            throw new IllegalStateException("session-service does not answer on " + http.base()
                     + " (deploy/local/stack up --only session-service)", e);
         }
         if (status != 200) {
-            throw new IllegalStateException("session-service on " + base + " is not ready: " + status);
+            throw new IllegalStateException("session-service on " + http.base() + " is not ready: " + status);
         }
     }
 }
