@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,8 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
-import shop.catalog.access.Access;
-import shop.catalog.access.Caller;
+import shop.catalog.access.AdminOnly;
 
 @Path("/api/products/{id}/images")
 public class ImageResource {
@@ -27,8 +25,8 @@ public class ImageResource {
     }
 
     @POST
-    public Response add(@PathParam("id") UUID productId, @NotNull @Valid NewImage body, @BeanParam Caller caller) {
-        Access.admin(caller);
+    @AdminOnly
+    public Response add(@PathParam("id") UUID productId, @NotNull @Valid NewImage body) {
         ImageView image = images.add(productId, body);
         return Response.created(URI.create("/api/products/" + productId + "/images/" + image.id())).entity(image).build();
     }
@@ -40,8 +38,8 @@ public class ImageResource {
 
     @DELETE
     @Path("/{imageId}")
-    public Response remove(@PathParam("id") UUID productId, @PathParam("imageId") UUID imageId, @BeanParam Caller caller) {
-        Access.admin(caller);
+    @AdminOnly
+    public Response remove(@PathParam("id") UUID productId, @PathParam("imageId") UUID imageId) {
         images.remove(productId, imageId);
         return Response.noContent().build();
     }

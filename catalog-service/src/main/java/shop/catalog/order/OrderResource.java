@@ -14,9 +14,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
 import shop.catalog.access.Caller;
+import shop.catalog.access.SignedIn;
 import shop.catalog.idempotency.Idempotency;
 
 @Path("/api/orders")
+@SignedIn
 public class OrderResource {
 
     private final OrderService orders;

@@ -9,9 +9,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
 import shop.catalog.access.Caller;
+import shop.catalog.access.SignedIn;
 
 /** A user's orders; its own class because JAX-RS matches /api/users/... to one resource class. */
 @Path("/api/users/{id}/orders")
+@SignedIn
 public class UserOrdersResource {
 
     private final OrderService orders;

@@ -13,9 +13,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
 import shop.catalog.access.Caller;
+import shop.catalog.access.SignedIn;
 import shop.catalog.idempotency.Idempotency;
 
 @Path("/api/orders/{id}/payments")
+@SignedIn
 public class PaymentResource {
 
     private final PaymentService payments;

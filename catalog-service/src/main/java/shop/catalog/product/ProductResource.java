@@ -8,7 +8,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -21,8 +20,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
-import shop.catalog.access.Access;
-import shop.catalog.access.Caller;
+import shop.catalog.access.AdminOnly;
 
 @Path("/api/products")
 public class ProductResource {
@@ -34,8 +32,8 @@ public class ProductResource {
     }
 
     @POST
-    public Response create(@NotNull @Valid ProductDraft body, @BeanParam Caller caller) {
-        Access.admin(caller);
+    @AdminOnly
+    public Response create(@NotNull @Valid ProductDraft body) {
         ProductView product = products.create(body);
         return Response.created(URI.create("/api/products/" + product.id())).entity(product).build();
     }
@@ -55,17 +53,17 @@ public class ProductResource {
 
     @PUT
     @Path("/{id}")
-    public Response update(@PathParam("id") UUID id, @NotNull @Valid ProductDraft body, @BeanParam Caller caller,
+    @AdminOnly
+    public Response update(@PathParam("id") UUID id, @NotNull @Valid ProductDraft body,
             @HeaderParam(HttpHeaders.IF_MATCH) @Pattern(regexp = "(W/)?\"?[0-9]{1,18}\"?", message = "a version such as \"3\"") String ifMatch) {
-        Access.admin(caller);
         ProductView product = products.update(id, body, ifMatch == null ? null : Long.valueOf(ifMatch.replaceAll("[^0-9]", "")));
         return Response.ok(product).tag(String.valueOf(product.version())).build();
     }
 
     @DELETE
     @Path("/{id}")
-    public Response delete(@PathParam("id") UUID id, @BeanParam Caller caller) {
-        Access.admin(caller);
+    @AdminOnly
+    public Response delete(@PathParam("id") UUID id) {
         products.delete(id);
         return Response.noContent().build();
     }

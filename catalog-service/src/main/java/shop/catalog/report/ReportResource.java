@@ -4,16 +4,15 @@ import java.util.List;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 
-import shop.catalog.access.Access;
-import shop.catalog.access.Caller;
+import shop.catalog.access.AdminOnly;
 
 @Path("/api/reports")
+@AdminOnly
 public class ReportResource {
 
     private final PendingOrdersReport pendingOrders;
@@ -25,8 +24,7 @@ public class ReportResource {
     @GET
     @Path("/pending-orders")
     public List<PendingOrder> pendingOrders(@QueryParam("days") @DefaultValue("30") @Min(1) @Max(3650) int days,
-            @QueryParam("minItems") @DefaultValue("3") @Min(0) @Max(1_000_000) int minItems, @BeanParam Caller caller) {
-        Access.admin(caller);
+            @QueryParam("minItems") @DefaultValue("3") @Min(0) @Max(1_000_000) int minItems) {
         return pendingOrders.run(days, minItems);
     }
 }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 
 import shop.catalog.access.Access;
 import shop.catalog.access.Caller;
+import shop.catalog.access.SignedIn;
 
 @Path("/api/users")
 public class UserResource {
@@ -32,6 +33,7 @@ public class UserResource {
 
     @GET
     @Path("/{id}")
+    @SignedIn
     public UserView get(@PathParam("id") UUID id, @BeanParam Caller caller) {
         Access.owns(caller, id, "user");
         return users.find(id);
