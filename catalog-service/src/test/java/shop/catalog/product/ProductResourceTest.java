@@ -115,6 +115,45 @@ class ProductResourceTest {
     }
 
     @Test
+    void racingUpdatesWithoutIfMatchEachWinOrAre412AndNoneIsLost() throws Exception {
+        UUID id = shop.catalog.support.Shop.product("10.00", 3);
+        int writers = 8;
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        try {
+            List<java.util.concurrent.Future<io.restassured.response.Response>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                String price = (11 + i) + ".00";
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return asAdmin().body(productBody(unique("RACE"), price, 3)).put("/api/products/" + id);
+                }));
+            }
+            start.countDown();
+            List<io.restassured.response.Response> won = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                var response = answer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                // both reads saw version 1: one UPDATE ... WHERE version = 1 wins, the others are told to re-read
+                assertThat(response.statusCode()).isIn(200, 412);
+                if (response.statusCode() == 200) {
+                    won.add(response);
+                } else {
+                    assertThat(response.contentType()).startsWith("application/problem+json");
+                }
+            }
+            assertThat(won).isNotEmpty();
+            var last = won.stream().max(java.util.Comparator.comparingInt(r -> r.path("version"))).orElseThrow();
+            anonymous().get("/api/products/" + id).then().statusCode(200)
+                    .body("version", equalTo(1 + won.size()))
+                    .body("price", equalTo(last.<Float>path("price")));
+            var seen = events.until(id, "product.updated", 1 + won.size());
+            assertThat(seen).filteredOn(e -> e.type().equals("product.updated")).hasSize(won.size());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void deletingAProductAnswers204ThenItIsGoneAndProductDeletedIsPublished() {
         UUID id = shop.catalog.support.Shop.product("5.00", 1);
         anonymous().get("/api/products/" + id).then().header("X-Cache", "MISS");
