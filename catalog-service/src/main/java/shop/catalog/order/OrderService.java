@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -72,7 +73,6 @@ public class OrderService {
             item.unitPrice = product.price;
             order.items.add(item);
             order.total = order.total.add(Totals.lineTotal(product.price, item.quantity));
-            products.stockChanged(product);
         }
         order.persist();
         OrderView view = OrderView.of(order);
@@ -80,26 +80,29 @@ public class OrderService {
         return view;
     }
 
-    /**
-     * Takes stock with one conditional UPDATE: it waits for a concurrent buyer's row lock and
-     * re-checks {@code stock >= q}, so two buyers can never both take the last unit.
-     */
+    /** Takes stock for an order line: 409 when short, 422 when the product does not exist. */
     private Product take(UUID productId, int quantity) {
-        int taken = em.createNativeQuery("UPDATE products SET stock = stock - :q, version = version + 1,"
-                        + " updated_at = now() WHERE id = :id AND stock >= :q")
-                .setParameter("q", quantity)
+        return changeStock(productId, -quantity).orElseThrow(() -> Product.findById(productId) == null
+                ? Problem.refused("unknown product " + productId)
+                : Problem.conflict("not enough stock of product " + productId));
+    }
+
+    /**
+     * {@code stock += delta} with one conditional UPDATE: it waits for a concurrent buyer's row
+     * lock and re-checks {@code stock + delta >= 0}, so two buyers can never both take the last
+     * unit. RETURNING hands back the row as the UPDATE left it (price, version, stock) in the same
+     * round trip; empty when the product is gone or short.
+     */
+    private Optional<Product> changeStock(UUID productId, int delta) {
+        @SuppressWarnings("unchecked")
+        List<Product> changed = em.createNativeQuery("UPDATE products SET stock = stock + :delta,"
+                        + " version = version + 1, updated_at = now() WHERE id = :id AND stock + :delta >= 0"
+                        + " RETURNING *", Product.class)
+                .setParameter("delta", delta)
                 .setParameter("id", productId)
-                .executeUpdate();
-        Product product = em.find(Product.class, productId);
-        if (product == null) {
-            throw Problem.refused("unknown product " + productId);
-        }
-        if (taken == 0) {
-            throw Problem.conflict("not enough stock of product " + productId);
-        }
-        // the price and version the UPDATE left, read in this transaction
-        em.refresh(product);
-        return product;
+                .getResultList();
+        changed.forEach(products::stockChanged);
+        return changed.stream().findFirst();
     }
 
     public OrderView find(Caller caller, UUID id) {
@@ -128,16 +131,7 @@ public class OrderService {
             if (item.productId == null) {
                 continue; // the product is gone; there is no stock to give back
             }
-            em.createNativeQuery("UPDATE products SET stock = stock + :q, version = version + 1,"
-                    + " updated_at = now() WHERE id = :id")
-                    .setParameter("q", item.quantity)
-                    .setParameter("id", item.productId)
-                    .executeUpdate();
-            Product product = em.find(Product.class, item.productId);
-            if (product != null) {
-                em.refresh(product);
-                products.stockChanged(product);
-            }
+            changeStock(item.productId, item.quantity);
         }
         order.status = Order.Status.CANCELLED;
         order.version++;
