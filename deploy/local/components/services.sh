@@ -5,6 +5,14 @@
 # (services_build_stale), applies catalog-service's migrations (catalog_migrate), registers the
 # outbox connector, then starts all six in parallel.
 
+# Each service writes an access log, .state/logs/<service>-access.log, with the gateway's
+# X-Request-Id (rid=) and X-User-Id on every line: one id follows a request from the gateway's own
+# access log (gateway-access.log) into the service's. STACK_SERVICE_ACCESS_LOG=false turns it off
+# (e.g. for benchmarks that must not pay for it).
+STACK_SETTINGS+=(STACK_SERVICE_ACCESS_LOG)
+: "${STACK_SERVICE_ACCESS_LOG:=true}"
+export STACK_SERVICE_ACCESS_LOG
+
 # service -> port setting
 _svc_port() {
   case "$1" in
@@ -101,6 +109,7 @@ QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID=local
 QUARKUS_DYNAMODB_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY=local
 MEDIA_BUCKET=$STACK_S3_BUCKET
 FEED_TABLE=$STACK_FEED_TABLE
+FEED_CURSOR_SECRET=feed-cursor-local-only-secret
 CATALOG_DEBEZIUM_USER=$STACK_DEBEZIUM_USER
 SHOP_ADMIN_EMAIL=admin@shop.local
 SHOP_ADMIN_PASSWORD=admin-local-only
@@ -110,6 +119,11 @@ SEARCH_SERVICE_URL=http://127.0.0.1:$STACK_SEARCH_PORT
 MEDIA_SERVICE_URL=http://127.0.0.1:$STACK_MEDIA_PORT
 FEED_SERVICE_URL=http://127.0.0.1:$STACK_FEED_PORT
 LEADERBOARD_SERVICE_URL=http://127.0.0.1:$STACK_LEADERBOARD_PORT
+QUARKUS_HTTP_ACCESS_LOG_ENABLED=$STACK_SERVICE_ACCESS_LOG
+QUARKUS_HTTP_ACCESS_LOG_LOG_TO_FILE=true
+QUARKUS_HTTP_ACCESS_LOG_LOG_DIRECTORY=$LOG_DIR
+QUARKUS_HTTP_ACCESS_LOG_BASE_FILE_NAME=$1-access
+QUARKUS_HTTP_ACCESS_LOG_PATTERN=%h %t "%r" %s %b rid=%{i,X-Request-Id} user=%{i,X-User-Id}
 EOF
 }
 

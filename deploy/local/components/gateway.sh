@@ -1,0 +1,93 @@
+# shellcheck shell=bash
+# The API gateway: Debian's nginx, configured from the route table deploy/gateway/routes.tsv by
+# deploy/gateway/render-nginx at every `up` (deploy/gateway/README.md). Started after the services,
+# stopped before them. As root, nginx runs entirely as $STACK_SERVICE_USER (master and worker:
+# port 8080 needs no privilege), so nothing of it runs as root.
+
+STACK_SETTINGS+=(STACK_GATEWAY_RATE STACK_GATEWAY_BURST STACK_GATEWAY_TRUSTED_PROXIES STACK_GATEWAY_INTROSPECT_CACHE)
+: "${STACK_GATEWAY_RATE:=50}"                      # requests/s each client may send on average
+: "${STACK_GATEWAY_BURST:=100}"                    # requests past that rate a client may send at once
+: "${STACK_GATEWAY_TRUSTED_PROXIES:=127.0.0.1}"    # whose X-Forwarded-For names the client (tests, a local balancer)
+: "${STACK_GATEWAY_INTROSPECT_CACHE:=3}"           # seconds a valid token's identity is reused; 0 = ask every time
+export STACK_GATEWAY_RATE STACK_GATEWAY_BURST STACK_GATEWAY_TRUSTED_PROXIES STACK_GATEWAY_INTROSPECT_CACHE
+
+_GW_HOME="$REPO_ROOT/deploy/gateway"
+_GW_MODULES=/usr/lib/nginx/modules
+
+gateway_deps()    { echo session-service; }   # every bearer token is checked by its introspection
+gateway_timeout() { echo 20; }
+gateway_url()     { echo "http://127.0.0.1:$STACK_GATEWAY_PORT"; }
+
+gateway_install() {
+  need_cmd nginx nginx
+  need_cmd python3 python3
+  # set_sha1: the introspection cache is keyed by a hash of the token, never the token itself
+  [ -f "$_GW_MODULES/ngx_http_set_misc_module.so" ] || apt_install libnginx-mod-http-set-misc
+}
+
+# _gw_render OUT: the nginx configuration for the current settings
+_gw_render() {
+  local dir="$DATA_DIR/gateway"
+  env GATEWAY_PORT="$STACK_GATEWAY_PORT" GATEWAY_STATE_DIR="$dir" \
+    GATEWAY_ACCESS_LOG="$LOG_DIR/gateway-access.log" \
+    GATEWAY_RATE="$STACK_GATEWAY_RATE" GATEWAY_BURST="$STACK_GATEWAY_BURST" \
+    GATEWAY_TRUSTED_PROXIES="$STACK_GATEWAY_TRUSTED_PROXIES" \
+    GATEWAY_INTROSPECT_CACHE_SECONDS="$STACK_GATEWAY_INTROSPECT_CACHE" GATEWAY_MODULES_DIR="$_GW_MODULES" \
+    CATALOG_SERVICE_PORT="$STACK_CATALOG_PORT" SESSION_SERVICE_PORT="$STACK_SESSION_PORT" \
+    SEARCH_SERVICE_PORT="$STACK_SEARCH_PORT" MEDIA_SERVICE_PORT="$STACK_MEDIA_PORT" \
+    FEED_SERVICE_PORT="$STACK_FEED_PORT" LEADERBOARD_SERVICE_PORT="$STACK_LEADERBOARD_PORT" \
+    python3 "$_GW_HOME/render-nginx" "$_GW_HOME/routes.tsv" "$1" \
+    || die "gateway: rendering $_GW_HOME/routes.tsv failed (see above)"
+}
+
+# _gw_check CONF: nginx -t, as the user nginx runs as (it opens the log and temp paths)
+_gw_check() {
+  local out
+  out="$(as_service_user nginx -t -q -p "$DATA_DIR/gateway" -c "$1" -e stderr 2>&1)" \
+    || { printf '%s\n' "$out" >&2; die "gateway: nginx rejects the generated $1 (see above)"; }
+}
+
+_gw_prepare() {
+  local dir="$DATA_DIR/gateway" d
+  for d in "$dir" "$dir/empty" "$dir/tmp"; do mkdir -p "$d"; done
+  touch "$LOG_DIR/gateway-access.log"
+  if is_root; then service_owned_dir "$dir"; chown "$STACK_SERVICE_USER:" "$LOG_DIR/gateway-access.log"; fi
+}
+
+gateway_start() {
+  is_running gateway && return 0
+  command -v nginx >/dev/null 2>&1 || die "gateway: nginx not installed (run: deploy/local/stack up as root, or: sudo apt-get install -y nginx libnginx-mod-http-set-misc)"
+  ensure_port_free "$STACK_GATEWAY_PORT" gateway
+  _gw_prepare
+  local conf="$DATA_DIR/gateway/nginx.conf"
+  _gw_render "$conf"
+  _gw_check "$conf"
+  start_process gateway "$STACK_SERVICE_USER" nginx -p "$DATA_DIR/gateway" -c "$conf" -e stderr
+}
+
+gateway_healthy() {
+  # our configuration answers: an unrouted path is a problem+json 404
+  curl -s -o /dev/null --max-time 2 -w '%{http_code} %{content_type}' "http://127.0.0.1:$STACK_GATEWAY_PORT/" \
+    | grep -q '^404 application/problem+json'
+}
+
+# A running gateway picks up a changed route table or setting at the next `up`: nginx reloads
+# its configuration without dropping connections.
+gateway_after_start() {
+  local conf="$DATA_DIR/gateway/nginx.conf" fresh="$DATA_DIR/gateway/nginx.conf.next"
+  _gw_render "$fresh"
+  if cmp -s "$fresh" "$conf"; then rm -f "$fresh"; return 0; fi
+  _gw_prepare
+  _gw_check "$fresh"
+  mv "$fresh" "$conf"
+  kill -HUP "$(pid_of gateway)"
+  log "gateway: configuration changed, nginx reloaded"
+}
+
+gateway_detail() {
+  local routes ver
+  routes="$(grep -cv '^\(#\|[[:space:]]*$\)' "$_GW_HOME/routes.tsv" 2>/dev/null || echo '?')"
+  ver="$(nginx -v 2>&1 | sed 's|.*nginx/||')"
+  printf 'nginx %s, %s routes (deploy/gateway/routes.tsv), %s r/s + burst %s per client, introspection cached %ss, access log %s' \
+    "$ver" "$routes" "$STACK_GATEWAY_RATE" "$STACK_GATEWAY_BURST" "$STACK_GATEWAY_INTROSPECT_CACHE" "$LOG_DIR/gateway-access.log"
+}

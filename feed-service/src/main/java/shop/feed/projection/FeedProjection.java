@@ -1,0 +1,89 @@
+package shop.feed.projection;
+
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import shop.feed.FeedConfig;
+import shop.feed.item.FeedItem;
+import shop.feed.item.FeedStoreUnavailable;
+import shop.feed.item.FeedTable;
+
+/**
+ * Projects the outbox events that concern a user ({@code outbox.event.order},
+ * {@code outbox.event.user}) into that user's feed, one item per event.
+ *
+ * <ul>
+ * <li>Idempotent: the item's key is made of the event (user, time, event id) and the put is
+ * conditional, so a redelivered event (Debezium and Kafka are at-least-once) writes nothing.</li>
+ * <li>Offsets are committed only once a record is acknowledged, which happens when this method
+ * returns, i.e. after DynamoDB acknowledged the write.</li>
+ * <li>DynamoDB out of reach: the same record is retried with exponential backoff, for as long
+ * as it takes. Records are handled one at a time in order, so nothing behind it is skipped.</li>
+ * <li>A malformed event throws {@link MalformedEvent}: the record is nacked and goes to the
+ * dead-letter topic with the reason (header {@code dead-letter-reason}); the stream goes on.</li>
+ * </ul>
+ */
+@ApplicationScoped
+// created at start, not at the first event: its counters are on /q/metrics (at 0) from the start
+@Startup
+public class FeedProjection {
+
+    private static final Logger LOG = Logger.getLogger(FeedProjection.class);
+
+    private final FeedTable table;
+    private final FeedConfig config;
+    private final Counter written;
+    private final Counter duplicates;
+    private final Counter storeFailures;
+
+    FeedProjection(FeedTable table, FeedConfig config, MeterRegistry metrics) {
+        this.table = table;
+        this.config = config;
+        this.written = Counter.builder("feed.projection.events").tag("outcome", "written")
+                .description("events projected into a feed").register(metrics);
+        this.duplicates = Counter.builder("feed.projection.events").tag("outcome", "duplicate")
+                .description("redelivered events that found their item already there").register(metrics);
+        this.storeFailures = Counter.builder("feed.projection.store.failures")
+                .description("writes that found DynamoDB out of reach (each is retried)").register(metrics);
+    }
+
+    @Incoming("order-events")
+    @Blocking
+    @Retry(maxRetries = -1, maxDuration = 0, delay = 100, jitter = 50, retryOn = FeedStoreUnavailable.class)
+    @ExponentialBackoff(factor = 2, maxDelay = 5_000)
+    public void projectOrderEvent(String value) {
+        project(OutboxEnvelope.ORDER, value);
+    }
+
+    @Incoming("user-events")
+    @Blocking
+    @Retry(maxRetries = -1, maxDuration = 0, delay = 100, jitter = 50, retryOn = FeedStoreUnavailable.class)
+    @ExponentialBackoff(factor = 2, maxDelay = 5_000)
+    public void projectUserEvent(String value) {
+        project(OutboxEnvelope.USER, value);
+    }
+
+    private void project(String aggregateType, String value) {
+        FeedItem item = OutboxEnvelope.toItem(aggregateType, value, config.ttl());
+        try {
+            if (table.add(item)) {
+                written.increment();
+            } else {
+                duplicates.increment();
+            }
+        } catch (FeedStoreUnavailable unavailable) {
+            storeFailures.increment();
+            LOG.warnf("event %s not yet in the feed, retrying: %s", item.eventId(), unavailable.getMessage());
+            throw unavailable;
+        }
+    }
+}
