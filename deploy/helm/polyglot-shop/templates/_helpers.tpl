@@ -1,0 +1,48 @@
+{{- define "polyglot-shop.labels" -}}
+app.kubernetes.io/part-of: polyglot-shop
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
+{{- end -}}
+
+{{/*
+The route table (files/routes.tsv, a link to deploy/gateway/routes.tsv) as a list of rows:
+dicts with path, methods (list), service, port, access, body, options (list). Fails on a row
+that does not have the table's 7 columns, so a format change cannot pass unnoticed.
+*/}}
+{{- define "polyglot-shop.routeRows" -}}
+{{- $rows := list }}
+{{- range $n, $line := .Files.Lines "files/routes.tsv" }}
+{{- $l := trim $line }}
+{{- if and $l (not (hasPrefix "#" $l)) }}
+{{- $c := splitList "\t" $l }}
+{{- if ne (len $c) 7 }}
+{{- fail (printf "files/routes.tsv line %d: %d tab-separated columns, the table has 7: %q" (add1 $n) (len $c) $l) }}
+{{- end }}
+{{- $options := list }}
+{{- if ne (index $c 6) "-" }}{{ $options = splitList "," (index $c 6) }}{{ end }}
+{{- $rows = append $rows (dict "path" (index $c 0) "methods" (splitList "," (index $c 1)) "service" (index $c 2) "port" (index $c 3 | int) "access" (index $c 4) "body" (index $c 5) "options" $options) }}
+{{- end }}
+{{- end }}
+{{- toJson $rows }}
+{{- end -}}
+
+{{/*
+An HTTPRoute path match for a route-table path: literal paths match exactly; {name} is one
+non-empty segment and a trailing /** anything below, as a RegularExpression (RE2).
+*/}}
+{{- define "polyglot-shop.pathMatch" -}}
+{{- if or (contains "{" .) (hasSuffix "/**" .) }}
+{{- $segments := list }}
+{{- range $s := splitList "/" (trimPrefix "/" .) }}
+{{- if eq $s "**" }}{{ $segments = append $segments ".+" }}
+{{- else if and (hasPrefix "{" $s) (hasSuffix "}" $s) }}{{ $segments = append $segments "[^/]+" }}
+{{- else }}{{ $segments = append $segments (regexQuoteMeta $s) }}{{ end }}
+{{- end }}
+type: RegularExpression
+value: {{ printf "^/%s$" (join "/" $segments) | quote }}
+{{- else }}
+type: Exact
+value: {{ . | quote }}
+{{- end }}
+{{- end -}}

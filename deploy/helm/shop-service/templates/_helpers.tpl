@@ -1,0 +1,54 @@
+{{/*
+The Kubernetes name of the service: its chart name, so that the suite's services find each other
+by the same names as locally (session-service, catalog-service, ...). Two installs of the suite
+go in two namespaces.
+*/}}
+{{- define "shop-service.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{- define "shop-service.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "shop-service.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end -}}
+
+{{- define "shop-service.labels" -}}
+{{ include "shop-service.selectorLabels" . }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+app.kubernetes.io/part-of: polyglot-shop
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
+{{- end -}}
+
+{{/* repository:tag: the repository defaults to <global.imageRegistry>/<service> (where deploy/release
+     pushes with RELEASE_REGISTRY), the tag to the chart's appVersion (= the service's pom version). */}}
+{{- define "shop-service.image" -}}
+{{- $tag := .Values.image.tag | default .Chart.AppVersion | toString -}}
+{{- if eq $tag "latest" -}}
+{{- fail (printf "%s: image tag 'latest' is not allowed: pin a version (image.tag, default the chart's appVersion)" (include "shop-service.name" .)) -}}
+{{- end -}}
+{{- $repository := .Values.image.repository | default (printf "%s/%s" (required "global.imageRegistry or image.repository is required" .Values.global.imageRegistry) (include "shop-service.name" .)) -}}
+{{- printf "%s:%s" $repository $tag -}}
+{{- end -}}
+
+{{- define "shop-service.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create -}}
+{{- default (include "shop-service.name" .) .Values.serviceAccount.name -}}
+{{- else -}}
+{{- default "default" .Values.serviceAccount.name -}}
+{{- end -}}
+{{- end -}}
+
+{{/* The ConfigMap's data: every value goes through tpl, so a service chart can say
+     "{{ .Values.global.stores.redis.url }}" and the umbrella's globals fill it in. */}}
+{{- define "shop-service.configData" -}}
+{{- range $name, $value := .Values.config }}
+{{- if not (kindIs "invalid" $value) }}
+{{- $v := tpl (toString $value) $ }}
+{{- /* an empty value means "not set here": the service's own default applies */}}
+{{- if $v }}
+{{ $name }}: {{ $v | quote }}
+{{- end }}
+{{- end }}
+{{- end }}
+{{- end -}}

@@ -1,0 +1,572 @@
+package shop.polyglot.helm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static shop.polyglot.helm.Rendered.at;
+import static shop.polyglot.helm.Rendered.list;
+import static shop.polyglot.helm.Rendered.map;
+import static shop.polyglot.helm.Rendered.maps;
+import static shop.polyglot.helm.Rendered.name;
+
+import com.marcnuri.helm.LintResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The charts as a user gets them: real `helm lint` on each, real `helm template` of the umbrella
+ * with the development and the production-like values, and the rendered objects checked for what
+ * an operator relies on.
+ */
+class HelmChartsTest {
+
+    static final Path REPO = Path.of(System.getProperty("repo.root", "../..")).toAbsolutePath().normalize();
+    static final Path HELM = REPO.resolve("deploy/helm");
+    static final String NAMESPACE = "shop";
+
+    static Charts charts;
+    static Rendered dev;
+    static Rendered production;
+
+    @BeforeAll
+    static void stageAndRender() {
+        charts = Charts.stage(HELM, HELM.resolve("target/helm-work"));
+        dev = render(null);
+        production = render(HELM.resolve("polyglot-shop/values-production.yaml"));
+    }
+
+    static Rendered render(Path values) {
+        var template = charts.helm(Charts.UMBRELLA).template().withName("shop").withNamespace(NAMESPACE);
+        if (values != null) {
+            template = template.withValuesFile(values);
+        }
+        return new Rendered(template.call());
+    }
+
+    static Stream<Rendered> bothValues() {
+        return Stream.of(dev, production);
+    }
+
+    static Stream<String> everyChart() {
+        return Charts.allCharts().stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyChart")
+    void everyChartPassesHelmLint(String chart) {
+        LintResult result = charts.helm(chart).lint().strict().call();
+        assertThat(result.isFailed()).as("helm lint --strict %s: %s", chart, result.getMessages()).isFalse();
+    }
+
+    @Test
+    void theUmbrellaInstallsTheSixServicesEachWithItsObjects() {
+        for (Rendered rendered : List.of(dev, production)) {
+            for (String kind : List.of("Deployment", "Service", "ConfigMap", "NetworkPolicy", "PodDisruptionBudget", "ServiceAccount")) {
+                assertThat(rendered.ofKind(kind).stream().map(Rendered::name).filter(n -> n.endsWith("-service") || n.endsWith("-service-config")))
+                        .as(kind).hasSize(6);
+            }
+        }
+        // every service is stateless: production scales each one with the load
+        assertThat(production.ofKind("HorizontalPodAutoscaler").stream().map(Rendered::name))
+                .containsExactlyInAnyOrderElementsOf(Charts.SERVICES);
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void everyDeploymentHasBothProbesOnQuarkusHealthAndRequestsAndLimits(boolean productionValues) {
+        Rendered rendered = productionValues ? production : dev;
+        assertThat(rendered.ofKind("Deployment")).hasSize(6);
+        for (Map<String, Object> deployment : rendered.ofKind("Deployment")) {
+            for (Map<String, Object> container : maps(at(deployment, "spec.template.spec.containers"))) {
+                String what = name(deployment) + "/" + container.get("name");
+                assertThat(at(container, "livenessProbe.httpGet.path")).as(what).isEqualTo("/q/health/live");
+                assertThat(at(container, "readinessProbe.httpGet.path")).as(what).isEqualTo("/q/health/ready");
+            }
+            List<Map<String, Object>> all = new ArrayList<>(maps(at(deployment, "spec.template.spec.containers")));
+            all.addAll(maps(at(deployment, "spec.template.spec.initContainers")));
+            for (Map<String, Object> container : all) {
+                String what = name(deployment) + "/" + container.get("name");
+                for (String resource : List.of("cpu", "memory")) {
+                    assertThat(at(container, "resources.requests." + resource)).as(what + " request " + resource).isNotNull();
+                    assertThat(at(container, "resources.limits." + resource)).as(what + " limit " + resource).isNotNull();
+                }
+            }
+        }
+    }
+
+    @Test
+    void noImageIsLatestOrUntagged() {
+        bothValues().forEach(rendered -> rendered.eachObject(object -> Rendered.walk(object, "", (key, value) -> {
+            if ((key.equals("image") || key.equals("imageName") || key.equals("outputImage")) && value instanceof String image) {
+                String tag = image.contains(":") ? image.substring(image.lastIndexOf(':') + 1) : "";
+                assertThat(tag).as("%s in %s %s", image, object.get("kind"), name(object)).isNotBlank().isNotEqualTo("latest");
+            }
+        })));
+        // and asking for latest fails the render
+        assertThatThrownBy(() -> charts.helm(Charts.UMBRELLA).template().withName("shop")
+                .set("catalog-service.image.tag", "latest").call())
+                .hasMessageContaining("latest");
+    }
+
+    @Test
+    void eachServiceImageIsItsOwnVersion() throws IOException {
+        for (Map<String, Object> deployment : dev.ofKind("Deployment")) {
+            String service = name(deployment);
+            String image = (String) at(maps(at(deployment, "spec.template.spec.containers")).get(0), "image");
+            assertThat(image).endsWith("/" + service + ":" + pomVersion(service));
+        }
+    }
+
+    @Test
+    void oneRegistrySettingMovesEveryImage() {
+        Rendered moved = new Rendered(charts.helm(Charts.UMBRELLA).template().withName("shop")
+                .set("global.imageRegistry", "ghcr.io/acme/shop").call());
+        for (Map<String, Object> deployment : moved.ofKind("Deployment")) {
+            assertThat((String) at(maps(at(deployment, "spec.template.spec.containers")).get(0), "image"))
+                    .startsWith("ghcr.io/acme/shop/" + name(deployment) + ":");
+        }
+    }
+
+    @Test
+    void everyChartCarriesItsServicesPomVersion() throws IOException {
+        for (String service : Charts.SERVICES) {
+            Map<String, Object> chart = yaml(HELM.resolve(service).resolve("Chart.yaml"));
+            assertThat(chart.get("version")).as(service).isEqualTo(pomVersion(service));
+            assertThat(chart.get("appVersion")).as(service).isEqualTo(pomVersion(service));
+        }
+    }
+
+    @Test
+    void everySecretReferenceResolvesToASecretTheOperatorsCreateOrOneTheReadmeDocuments() throws IOException {
+        Set<String> documented = documentedSecrets();
+        for (Rendered rendered : List.of(dev, production)) {
+            Set<String> provided = new HashSet<>();
+            rendered.ofKind("Secret").forEach(s -> provided.add(name(s)));
+            rendered.ofKind("Cluster").forEach(c -> provided.add(name(c) + "-app"));                 // CloudNativePG
+            rendered.ofKind("Elasticsearch").forEach(e -> provided.add(name(e) + "-es-elastic-user")); // ECK
+
+            Map<String, String> references = secretReferences(rendered);
+            assertThat(references).as("secret references").isNotEmpty();
+            references.forEach((secret, where) -> assertThat(provided.contains(secret) || documented.contains(secret))
+                    .as("Secret %s (referenced by %s) is neither created by the chart or an operator nor documented in deploy/helm/README.md", secret, where)
+                    .isTrue());
+        }
+        // no credential travels in the chart: it creates no Secret at all
+        assertThat(dev.ofKind("Secret")).isEmpty();
+        assertThat(production.ofKind("Secret")).isEmpty();
+    }
+
+    @Test
+    void noValuesFileHoldsACredential() throws IOException {
+        List<Path> valuesFiles = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(HELM, 2)) {
+            files.filter(p -> p.getFileName().toString().startsWith("values") && p.toString().endsWith(".yaml"))
+                    .filter(p -> !p.startsWith(HELM.resolve("target")))
+                    .forEach(valuesFiles::add);
+        }
+        assertThat(valuesFiles).hasSizeGreaterThanOrEqualTo(9);
+        Pattern credentialKey = Pattern.compile("(?i)^\\s*[\\w.-]*(password|secret-access-key|access-key-id|secretAccessKey|accessKeyId)\\s*:\\s*(\\S.*)$");
+        for (Path file : valuesFiles) {
+            for (String line : Files.readAllLines(file)) {
+                Matcher m = credentialKey.matcher(line);
+                assertThat(m.matches() && !line.trim().startsWith("#"))
+                        .as("%s holds what looks like a credential: %s", HELM.relativize(file), line).isFalse();
+            }
+            assertThat(Files.readString(file)).doesNotContain("admin-local-only").doesNotContain("catalog-local-only");
+        }
+    }
+
+    @Test
+    void outboxConnectorHasTheLocalConnectorsConfiguration() throws Exception {
+        Map<String, String> local = localConnectorConfig();
+        for (Rendered rendered : List.of(dev, production)) {
+            Map<String, Object> connector = rendered.one("KafkaConnector", "catalog-outbox");
+            Map<String, String> chart = new TreeMap<>();
+            map(at(connector, "spec.config")).forEach((k, v) -> chart.put(k, String.valueOf(v)));
+            chart.put("connector.class", String.valueOf(at(connector, "spec.class")));
+            chart.put("tasks.max", String.valueOf(at(connector, "spec.tasksMax")));
+
+            Set<String> connection = Set.of("database.hostname", "database.port", "database.user", "database.password", "database.dbname");
+            assertThat(chart.keySet()).isEqualTo(local.keySet());
+            local.forEach((key, value) -> {
+                if (!connection.contains(key)) {
+                    assertThat(chart.get(key)).as(key).isEqualTo(value);
+                }
+            });
+            // the connection: the operator's database, the Debezium role's Secret through Strimzi's provider
+            assertThat(chart.get("database.hostname")).isEqualTo(name(rendered.ofKind("Cluster").get(0)) + "-rw");
+            assertThat(chart.get("database.port")).isEqualTo("5432");
+            assertThat(chart.get("database.dbname")).isEqualTo(local.get("database.dbname"));
+            assertThat(chart.get("database.user")).isEqualTo("${secrets:" + NAMESPACE + "/catalog-debezium:username}");
+            assertThat(chart.get("database.password")).isEqualTo("${secrets:" + NAMESPACE + "/catalog-debezium:password}");
+            assertThat(at(connector, "metadata.labels")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                    .containsEntry("strimzi.io/cluster", name(rendered.ofKind("KafkaConnect").get(0)));
+        }
+    }
+
+    @Test
+    void connectWorkerRunsLikeTheLocalOneWithTheDebeziumPlugin() throws IOException {
+        Map<String, Object> connect = dev.one("KafkaConnect", "shop-connect");
+        assertThat(map(at(connect, "spec.config")))
+                .containsEntry("group.id", "shop-connect")
+                .containsEntry("config.storage.topic", "shop-connect-configs")
+                .containsEntry("offset.storage.topic", "shop-connect-offsets")
+                .containsEntry("status.storage.topic", "shop-connect-status")
+                .containsEntry("key.converter", "org.apache.kafka.connect.json.JsonConverter")
+                .containsEntry("value.converter.schemas.enable", false);
+        String pluginUrl = (String) at(maps(at(maps(at(connect, "spec.build.plugins")).get(0), "artifacts")).get(0), "url");
+        assertThat(pluginUrl).contains("debezium-connector-postgres/" + rootProperty("debezium.version") + "/");
+        assertThat(at(connect, "spec.version")).isEqualTo(rootProperty("kafka.version"));
+        assertThat(at(dev.one("Kafka", "shop-kafka"), "spec.kafka.version")).isEqualTo(rootProperty("kafka.version"));
+        assertThat(at(dev.one("Elasticsearch", "shop-search"), "spec.version")).isEqualTo(rootProperty("elasticsearch.version"));
+    }
+
+    @Test
+    void postgresIsACloudNativePgClusterWithLogicalWal() {
+        for (Rendered rendered : List.of(dev, production)) {
+            Map<String, Object> cluster = rendered.one("Cluster", "catalog-db");
+            assertThat(at(cluster, "spec.postgresql.parameters.wal_level")).isEqualTo("logical");
+            Map<String, Object> debezium = maps(at(cluster, "spec.managed.roles")).get(0);
+            assertThat(debezium).containsEntry("name", "debezium").containsEntry("replication", true);
+        }
+        assertThat(at(production.one("Cluster", "catalog-db"), "spec.instances")).isEqualTo(3);
+    }
+
+    @Test
+    void servicesFindTheirStoresAtTheServicesTheOperatorsCreate() {
+        for (Rendered rendered : List.of(dev, production)) {
+            String pg = name(rendered.ofKind("Cluster").get(0));
+            String kafka = name(rendered.ofKind("Kafka").get(0));
+            String es = name(rendered.ofKind("Elasticsearch").get(0));
+            assertThat(config(rendered, "catalog-service")).containsEntry("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + pg + "-rw:5432/catalog");
+            assertThat(config(rendered, "search-service"))
+                    .containsEntry("KAFKA_BOOTSTRAP_SERVERS", kafka + "-kafka-bootstrap:9092")
+                    .containsEntry("QUARKUS_ELASTICSEARCH_HOSTS", es + "-es-http:9200");
+            assertThat(config(rendered, "feed-service")).containsEntry("KAFKA_BOOTSTRAP_SERVERS", kafka + "-kafka-bootstrap:9092");
+            assertThat(config(rendered, "catalog-service")).containsEntry("SESSION_SERVICE_URL", "http://session-service:8082");
+            assertThat(config(rendered, "media-service")).containsEntry("CATALOG_SERVICE_URL", "http://catalog-service:8081");
+            assertThat(config(rendered, "search-service")).containsEntry("CATALOG_SERVICE_URL", "http://catalog-service:8081");
+        }
+        // production: real AWS through IRSA, so no endpoint override and no static keys
+        assertThat(config(production, "media-service")).doesNotContainKey("QUARKUS_S3_ENDPOINT_OVERRIDE")
+                .containsEntry("QUARKUS_S3_AWS_CREDENTIALS_TYPE", "default");
+        assertThat(config(production, "feed-service")).doesNotContainKey("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE")
+                .containsEntry("QUARKUS_DYNAMODB_AWS_CREDENTIALS_TYPE", "default");
+        assertThat(config(dev, "media-service")).containsEntry("QUARKUS_S3_ENDPOINT_OVERRIDE", "http://s3:9090");
+    }
+
+    @Test
+    void anExistingStoreReplacesTheOperatorResource() {
+        Rendered existing = new Rendered(charts.helm(Charts.UMBRELLA).template().withName("shop").withNamespace(NAMESPACE)
+                .set("postgres.cloudnativepg.enabled", false)
+                .set("elasticsearch.eck.enabled", false)
+                .set("kafka.strimzi.enabled", false)
+                .set("global.stores.postgres.host", "pg.example.internal")
+                .set("global.stores.elasticsearch.hosts", "es.example.internal:9200")
+                .set("global.stores.kafka.bootstrapServers", "kafka.example.internal:9092")
+                .call());
+        assertThat(existing.ofKind("Cluster")).isEmpty();
+        assertThat(existing.ofKind("Elasticsearch")).isEmpty();
+        assertThat(existing.ofKind("Kafka")).isEmpty();
+        assertThat(config(existing, "catalog-service")).containsEntry("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://pg.example.internal:5432/catalog");
+        assertThat(config(existing, "search-service")).containsEntry("QUARKUS_ELASTICSEARCH_HOSTS", "es.example.internal:9200")
+                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka.example.internal:9092");
+        assertThat(at(existing.one("KafkaConnector", "catalog-outbox"), "spec.config")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry("database.hostname", "pg.example.internal");
+    }
+
+    @Test
+    void eachServiceIsReachableOnlyFromTheGatewayAndItsNamedCallers() {
+        Map<String, Set<String>> callers = Map.of(
+                // media registers image references; a search index rebuild reads the products
+                "catalog-service", Set.of("media-service", "search-service"),
+                "session-service", Set.of("catalog-service"),
+                "search-service", Set.of(),
+                "media-service", Set.of(),
+                "feed-service", Set.of(),
+                "leaderboard-service", Set.of());
+        for (Rendered rendered : List.of(dev, production)) {
+            for (String service : Charts.SERVICES) {
+                Map<String, Object> policy = rendered.one("NetworkPolicy", service);
+                assertThat(at(policy, "spec.podSelector.matchLabels")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                        .containsEntry("app.kubernetes.io/name", service);
+                assertThat(list(at(policy, "spec.policyTypes"))).contains("Ingress");
+                List<Map<String, Object>> rules = maps(at(policy, "spec.ingress"));
+                // the first rule: the service's callers; any later one lets monitoring scrape metrics
+                List<Map<String, Object>> from = maps(rules.get(0).get("from"));
+                Set<String> services = new HashSet<>();
+                int gateways = 0;
+                for (Map<String, Object> peer : from) {
+                    if (peer.containsKey("namespaceSelector")) {
+                        gateways++;
+                        assertThat(at(peer, "podSelector.matchLabels")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                                .containsOnly(Map.entry("gateway.envoyproxy.io/owning-gateway-name", "shop-gateway"));
+                    } else {
+                        services.add((String) map(at(peer, "podSelector.matchLabels")).get("app.kubernetes.io/name"));
+                    }
+                }
+                assertThat(gateways).as(service + ": gateway peers").isEqualTo(1);
+                assertThat(services).as(service + ": services allowed in").isEqualTo(callers.get(service));
+                for (Map<String, Object> rule : rules.subList(1, rules.size())) {
+                    for (Map<String, Object> peer : maps(rule.get("from"))) {
+                        assertThat(peer).as(service + ": only monitoring besides callers").containsOnlyKeys("namespaceSelector");
+                        assertThat(at(peer, "namespaceSelector.matchLabels")).isNotNull();
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void mediaAndFeedRunUnderServiceAccountsWithAnIamRole() {
+        for (String service : List.of("media-service", "feed-service")) {
+            Map<String, Object> account = production.one("ServiceAccount", service);
+            assertThat(map(at(account, "metadata.annotations")).get("eks.amazonaws.com/role-arn")).as(service)
+                    .asString().startsWith("arn:aws:iam::");
+            assertThat(at(production.one("Deployment", service), "spec.template.spec.serviceAccountName")).isEqualTo(service);
+        }
+        for (String service : List.of("catalog-service", "session-service", "search-service", "leaderboard-service")) {
+            assertThat(map(at(production.one("ServiceAccount", service), "metadata.annotations"))).as(service).isEmpty();
+        }
+    }
+
+    @Test
+    void catalogMigratesThenWaitsForTheOutboxSlotBeforeItServes() {
+        for (Rendered rendered : List.of(dev, production)) {
+            List<Map<String, Object>> init = maps(at(rendered.one("Deployment", "catalog-service"), "spec.template.spec.initContainers"));
+            assertThat(init.stream().map(c -> c.get("name"))).containsExactly("init-and-exit", "wait-for-outbox-slot");
+            assertThat(maps(init.get(0).get("env"))).contains(Map.of("name", "QUARKUS_INIT_AND_EXIT", "value", "true"));
+            assertThat(init.get(0).get("image")).isEqualTo(at(maps(at(rendered.one("Deployment", "catalog-service"),
+                    "spec.template.spec.containers")).get(0), "image"));
+            assertThat(maps(init.get(1).get("env"))).contains(Map.of("name", "SLOT", "value", "catalog_outbox"),
+                    Map.of("name", "PGHOST", "value", name(rendered.ofKind("Cluster").get(0)) + "-rw"));
+        }
+        for (String other : Charts.SERVICES.subList(1, Charts.SERVICES.size())) {
+            assertThat(at(dev.one("Deployment", other), "spec.template.spec.initContainers")).as(other).isNull();
+        }
+    }
+
+    @Test
+    void everyServiceHasADisruptionBudget() {
+        for (Rendered rendered : List.of(dev, production)) {
+            for (String service : Charts.SERVICES) {
+                assertThat(map(at(rendered.one("PodDisruptionBudget", service), "spec.selector.matchLabels")))
+                        .containsEntry("app.kubernetes.io/name", service);
+            }
+        }
+    }
+
+    // --- the route table, rendered into HTTPRoutes
+
+    record Route(String path, List<String> methods, String service, int port, String access, String options) {}
+
+    static List<Route> routeTable() throws IOException {
+        List<Route> routes = new ArrayList<>();
+        for (String line : Files.readAllLines(REPO.resolve("deploy/gateway/routes.tsv"))) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] c = line.split("\t");
+            routes.add(new Route(c[0], List.of(c[1].split(",")), c[2], Integer.parseInt(c[3]), c[4], c[6]));
+        }
+        return routes;
+    }
+
+    @Test
+    void gatewayRoutesAreTheRouteTable() throws IOException {
+        List<Route> table = routeTable();
+        assertThat(table).hasSizeGreaterThan(20);
+        Set<String> services = new HashSet<>();
+        dev.ofKind("Service").forEach(s -> services.add(name(s) + ":" + at(maps(at(s, "spec.ports")).get(0), "port")));
+
+        for (Route route : table) {
+            Map<String, Object> httpRoute = dev.one("HTTPRoute", "shop-" + route.access());
+            String sample = route.path().replaceAll("\\{[^}]+}", "x1").replace("/**", "/a/b");
+            List<Map<String, Object>> matching = new ArrayList<>();
+            for (Map<String, Object> rule : maps(at(httpRoute, "spec.rules"))) {
+                for (Map<String, Object> match : maps(rule.get("matches"))) {
+                    if (pathMatches(map(match.get("path")), sample)) {
+                        matching.add(rule);
+                        List<String> methods = route.methods().contains("*") ? List.of() : route.methods();
+                        if (!methods.isEmpty()) {
+                            assertThat(match.get("method")).as(route.path()).isNotNull();
+                        }
+                    }
+                }
+            }
+            assertThat(matching).as("a rule of shop-%s for %s", route.access(), route.path()).isNotEmpty();
+            Map<String, Object> rule = matching.get(0);
+            Set<String> ruleMethods = new HashSet<>();
+            maps(rule.get("matches")).stream().filter(m -> pathMatches(map(m.get("path")), sample))
+                    .forEach(m -> ruleMethods.add(String.valueOf(m.get("method"))));
+            if (route.access().equals("internal")) {
+                assertThat(at(maps(rule.get("filters")).get(0), "extensionRef.name")).isEqualTo("shop-not-routed");
+                assertThat(rule).doesNotContainKey("backendRefs");
+                continue;
+            }
+            for (String method : route.methods()) {
+                assertThat(ruleMethods).as(route.path()).contains(method);
+                if (method.equals("GET")) {
+                    assertThat(ruleMethods).as(route.path() + " HEAD with GET").contains("HEAD");
+                }
+            }
+            Map<String, Object> backend = maps(rule.get("backendRefs")).get(0);
+            assertThat(backend.get("name") + ":" + backend.get("port")).as(route.path()).isEqualTo(route.service() + ":" + route.port());
+            assertThat(services).as("the Service behind " + route.path()).contains(route.service() + ":" + route.port());
+            if (route.access().equals("public")) {
+                assertThat(list(at(maps(rule.get("filters")).get(0), "requestHeaderModifier.remove")))
+                        .as("client identity headers dropped on " + route.path()).containsExactlyInAnyOrder("X-User-Id", "X-User-Roles");
+            }
+            if (route.options().contains("sse")) {
+                assertThat(at(rule, "timeouts.request")).isEqualTo("0s");
+            }
+        }
+        // authenticated routes go through session-service's introspect
+        Map<String, Object> security = dev.one("SecurityPolicy", "shop-authenticated");
+        assertThat(maps(at(security, "spec.targetRefs")).stream().map(r -> r.get("name")))
+                .containsExactlyInAnyOrder("shop-signed-in", "shop-admin");
+        assertThat(at(security, "spec.extAuth.http.path")).isEqualTo("/api/sessions/introspect");
+    }
+
+    @Test
+    void aPathTheTableDoesNotRouteMatchesNoRoute() {
+        for (String path : List.of("/api/sessions", "/api/internal", "/q/metrics", "/api/usersx", "/api/products/1/2")) {
+            boolean routed = dev.ofKind("HTTPRoute").stream()
+                    .filter(r -> !name(r).equals("shop-internal"))
+                    .flatMap(r -> maps(at(r, "spec.rules")).stream())
+                    .flatMap(rule -> maps(rule.get("matches")).stream())
+                    .anyMatch(m -> pathMatches(map(m.get("path")), path));
+            assertThat(routed).as(path).isFalse();
+        }
+    }
+
+    @Test
+    void literalInternalPathsWinOverParameterisedRoutes() {
+        // POST /api/sessions (creating a session for anyone) and introspect are never routed:
+        // Exact matches, the highest precedence in Gateway API
+        List<Map<String, Object>> internal = maps(at(dev.one("HTTPRoute", "shop-internal"), "spec.rules"));
+        Set<String> exact = new HashSet<>();
+        internal.forEach(rule -> maps(rule.get("matches")).forEach(m -> {
+            if ("Exact".equals(at(m, "path.type"))) {
+                exact.add((String) at(m, "path.value"));
+            }
+        }));
+        assertThat(exact).contains("/api/sessions", "/api/sessions/introspect");
+    }
+
+    static boolean pathMatches(Map<String, Object> path, String sample) {
+        String value = (String) path.get("value");
+        return switch ((String) path.get("type")) {
+            case "Exact" -> value.equals(sample);
+            case "RegularExpression" -> Pattern.compile(value).matcher(sample).matches();
+            case "PathPrefix" -> sample.equals(value) || sample.startsWith(value.endsWith("/") ? value : value + "/");
+            default -> throw new AssertionError("unknown path match type " + path);
+        };
+    }
+
+    // --- helpers
+
+    static Map<String, String> config(Rendered rendered, String service) {
+        Map<String, String> data = new TreeMap<>();
+        map(at(rendered.one("ConfigMap", service + "-config"), "data")).forEach((k, v) -> data.put(k, String.valueOf(v)));
+        return data;
+    }
+
+    /** Secret name -> where it is referenced. */
+    static Map<String, String> secretReferences(Rendered rendered) {
+        Map<String, String> references = new LinkedHashMap<>();
+        Pattern provider = Pattern.compile("\\$\\{secrets:[^/]+/([^:}]+):[^}]+}");
+        rendered.eachObject(object -> {
+            String where = object.get("kind") + " " + name(object);
+            Rendered.walk(object, "", (key, value) -> {
+                if ((key.equals("secretKeyRef") || key.equals("secretRef") || key.equals("passwordSecret")) && value instanceof Map<?, ?>) {
+                    references.put((String) map(value).get("name"), where);
+                }
+                if (key.equals("pushSecret") && value instanceof String s) {
+                    references.put(s, where);
+                }
+                if (key.equals("certificateRefs") && value instanceof List<?>) {
+                    maps(value).forEach(ref -> references.put((String) ref.get("name"), where));
+                }
+                if (value instanceof String s) {
+                    Matcher m = provider.matcher(s);
+                    while (m.find()) {
+                        references.put(m.group(1), where);
+                    }
+                }
+            });
+            if ("Role".equals(object.get("kind"))) {
+                maps(at(object, "rules")).forEach(rule -> list(rule.get("resourceNames")).forEach(n -> references.put((String) n, where)));
+            }
+        });
+        return references;
+    }
+
+    /** The names in backticks in the first column of the "Secrets" table of deploy/helm/README.md. */
+    static Set<String> documentedSecrets() throws IOException {
+        String readme = Files.readString(HELM.resolve("README.md"));
+        int start = readme.indexOf("\n## Secrets");
+        assertThat(start).as("deploy/helm/README.md has a Secrets section").isGreaterThan(0);
+        String section = readme.substring(start + 1);
+        int end = section.indexOf("\n## ", 3);
+        section = end > 0 ? section.substring(0, end) : section;
+        Set<String> names = new HashSet<>();
+        Matcher m = Pattern.compile("(?m)^\\|\\s*`([a-z0-9.-]+)`").matcher(section);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
+
+    /** The local stack's outbox connector: connect.sh's own _connector_config, run by bash. */
+    static Map<String, String> localConnectorConfig() throws IOException, InterruptedException {
+        Process bash = new ProcessBuilder("bash", "-c",
+                "set -euo pipefail; CACHE_DIR=/nonexistent STATE_DIR=/nonexistent STACK_CONNECT_PORT=8088 "
+                        + "STACK_PG_PORT=5432 STACK_DEBEZIUM_USER=debezium STACK_DEBEZIUM_PASSWORD=unused STACK_PG_DB=catalog; "
+                        + "source deploy/local/components/connect.sh; _connector_config")
+                .directory(REPO.toFile()).redirectErrorStream(true).start();
+        String out = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(bash.waitFor()).as(out).isZero();
+        Map<String, String> config = new TreeMap<>();
+        for (String line : out.split("\n")) {
+            if (!line.isBlank()) {
+                config.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+            }
+        }
+        assertThat(config).containsKey("transforms.outbox.type");
+        return config;
+    }
+
+    static String pomVersion(String module) throws IOException {
+        String pom = Files.readString(REPO.resolve(module).resolve("pom.xml"));
+        Matcher m = Pattern.compile("<artifactId>" + Pattern.quote(module) + "</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
+        assertThat(m.find()).as(module + "/pom.xml version").isTrue();
+        return m.group(1);
+    }
+
+    static String rootProperty(String property) throws IOException {
+        Matcher m = Pattern.compile("<" + Pattern.quote(property) + ">([^<]+)</").matcher(Files.readString(REPO.resolve("pom.xml")));
+        assertThat(m.find()).as(property).isTrue();
+        return m.group(1);
+    }
+
+    static Map<String, Object> yaml(Path file) throws IOException {
+        return map(new org.yaml.snakeyaml.Yaml().load(Files.readString(file)));
+    }
+}
