@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -151,6 +152,22 @@ class SessionResourceTest {
                 .then().statusCode(200)
                 .header("X-User-Id", userId)
                 .header("X-User-Roles", "customer,admin");
+    }
+
+    @Test
+    void introspectionAnswersEnvoysForwardedCallsWithAnyMethodAndTheClientsPath() {
+        String userId = newUserId();
+        String token = signIn(userId, "roles", List.of("customer"));
+        for (String method : List.of("GET", "POST", "PUT", "DELETE", "PATCH")) {
+            given().header("Authorization", "Bearer " + token)
+                    .when().request(method, "/api/sessions/introspect/api/orders/" + UUID.randomUUID() + "/payments")
+                    .then().statusCode(200)
+                    .header("X-User-Id", userId)
+                    .header("X-User-Roles", "customer");
+        }
+        given().header("Authorization", "Bearer not-a-token")
+                .when().post("/api/sessions/introspect/api/orders")
+                .then().statusCode(401).header("X-User-Id", nullValue());
     }
 
     @Test
