@@ -1,21 +1,25 @@
 package shop.media;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static shop.media.support.Shop.asAdmin;
+import static shop.media.support.Shop.png;
+import static shop.media.support.Shop.product;
+
 import java.util.List;
+import java.util.UUID;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.Test;
+
+import shop.media.support.MediaProfiles;
 import shop.polyglot.stack.StoreUnreachableContract;
 
-/** With S3 unreachable the service says it is not ready, and stays alive. */
+/** With S3 unreachable the service says it is not ready, stays alive, and answers 503 problem+json. */
 @QuarkusTest
-@TestProfile(ReadinessWithS3UnreachableTest.S3Unreachable.class)
+@TestProfile(MediaProfiles.S3Unreachable.class)
 class ReadinessWithS3UnreachableTest extends StoreUnreachableContract {
-
-    public static class S3Unreachable extends Profile {
-        public S3Unreachable() {
-            super("s3", "s3");
-        }
-    }
 
     @Override
     protected String unreachableCheck() {
@@ -25,5 +29,17 @@ class ReadinessWithS3UnreachableTest extends StoreUnreachableContract {
     @Override
     protected List<String> reachableChecks() {
         return List.of();
+    }
+
+    @Test
+    void uploadsAndReadsAre503ProblemsWhileS3IsUnreachable() {
+        UUID productId = product();
+        asAdmin().contentType("image/png").body(png(40, 40, 1)).post("/api/media/products/" + productId + "/images")
+                .then().statusCode(503).contentType("application/problem+json").body("status", equalTo(503));
+        given().get("/api/media/products/" + productId + "/" + UUID.randomUUID() + ".png")
+                .then().statusCode(503).contentType("application/problem+json");
+        asAdmin().contentType("application/json")
+                .body("{\"productId\":\"" + productId + "\",\"contentType\":\"image/png\",\"size\":100}")
+                .post("/api/media/uploads").then().statusCode(503).contentType("application/problem+json");
     }
 }
