@@ -43,8 +43,8 @@ public interface CatalogConfig {
     }
 
     interface Media {
-        /** The public base URL of media-service; an image's url is this + /api/media/ + key. */
-        @WithDefault("http://127.0.0.1:8084")
+        /** The public base URL clients reach media through (the gateway); an image's url is this + /api/media/ + key. */
+        @WithDefault("http://127.0.0.1:8080")
         String publicUrl();
     }
 }
