@@ -207,6 +207,18 @@ class FeedResourceTest {
     }
 
     @Test
+    void aBodyOfTheWrongShapeIsAProblemNotAnEmpty400() {
+        // found by deploy/faults (bad input at scale): these came back 400 with no body at all
+        UUID user = UUID.randomUUID();
+        for (String body : List.of("{\"type\":[[1]],\"data\":{}}", "{\"type\":{\"$ne\":null}}", "[", "[]",
+                "\"just a string\"")) {
+            as(user).body(body).post("/api/feed/{userId}/events", user)
+                    .then().statusCode(400).contentType(PROBLEM).body("status", is(400));
+        }
+        as(user).get("/api/feed/{userId}", user).then().statusCode(200).body("items", hasSize(0));
+    }
+
+    @Test
     void onlyTheOwnerOrAnAdminUsesAFeed() {
         UUID owner = UUID.randomUUID();
         UUID stranger = UUID.randomUUID();

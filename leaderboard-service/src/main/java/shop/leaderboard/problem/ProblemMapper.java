@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class ProblemMapper {
 
     public static final String PROBLEM_JSON = "application/problem+json";
-    private static final String TYPE_BASE = "https://shop.local/problems/";
+    static final String TYPE_BASE = "https://shop.local/problems/";
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
     private final ObjectMapper json;

@@ -477,9 +477,10 @@ class LeaderboardResourceTest {
         admin().body("{\"score\":2,\"pad\":\"" + "x".repeat(4096) + "\"}")
                 .put("/api/leaderboards/{b}/scores/{u}", board, kim)
                 .then().statusCode(413).contentType(PROBLEM).body("errors.field", hasItem("body"));
+        // past quarkus.http.limits.max-body-size: refused before it is read, still a problem (deploy/faults found it empty)
         admin().body("{\"delta\":2,\"pad\":\"" + "x".repeat(200_000) + "\"}")
                 .post("/api/leaderboards/{b}/scores/{u}/increment", board, kim)
-                .then().statusCode(413);
+                .then().statusCode(413).contentType(PROBLEM).body("status", org.hamcrest.Matchers.is(413));
         assertEquals(before, snapshot(board));
     }
 
