@@ -12,10 +12,64 @@ public interface SearchConfig {
     /** Readiness checks. */
     Readiness readiness();
 
+    /** The Elasticsearch index behind its alias. */
+    Index index();
+
+    /** What a search request may ask for. */
+    Query query();
+
+    /** Rebuilding the index from catalog-service. */
+    Rebuild rebuild();
+
     interface Readiness {
 
         /** How long a readiness check waits for a store before reporting it DOWN. */
         @WithDefault("2S")
         Duration timeout();
+    }
+
+    interface Index {
+
+        /** The alias every search reads; its indices are named {@code <alias>-v<N>}. */
+        @WithDefault("products")
+        String alias();
+
+        /** The mapping file (resources/elasticsearch/<mapping>.json) new indices are created from. */
+        @WithDefault("products-v1")
+        String mapping();
+    }
+
+    interface Query {
+
+        /** The longest query string accepted, in characters. */
+        @WithDefault("256")
+        int maxLength();
+
+        /** The largest page. */
+        @WithDefault("100")
+        int maxSize();
+
+        /** How deep paging may go: (page + 1) * size may not exceed it (Elasticsearch's max_result_window). */
+        @WithDefault("10000")
+        int maxDepth();
+
+        /** Below this many hits a search also answers didYouMean. */
+        @WithDefault("5")
+        int didYouMeanBelow();
+
+        /** How many autocomplete suggestions at most. */
+        @WithDefault("10")
+        int maxSuggestions();
+    }
+
+    interface Rebuild {
+
+        /** Products read from catalog-service per page. */
+        @WithDefault("100")
+        int pageSize();
+
+        /** How long the old index lives after the alias left it, for searches that resolved it just before. */
+        @WithDefault("2S")
+        Duration grace();
     }
 }

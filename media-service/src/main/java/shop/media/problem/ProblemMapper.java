@@ -7,6 +7,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import jakarta.validation.ConstraintViolation;
@@ -54,6 +55,13 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response malformedJson(JsonParseException malformed) {
         return body(400, "Malformed JSON", "the body is not valid JSON", List.of());
+    }
+
+    // Quarkus REST maps MismatchedInputException itself (400, empty body) and the closest type wins,
+    // so the JsonProcessingException mapper below never sees a body of the wrong shape: name it here
+    @ServerExceptionMapper
+    public Response wrongType(MismatchedInputException mismatched) {
+        return unreadableJson(mismatched);
     }
 
     @ServerExceptionMapper

@@ -141,6 +141,10 @@ class PresignedUploadTest {
                 .post("/api/media/uploads").then().statusCode(400).body("errors[0].field", equalTo("productId"));
         asAdmin().contentType(ContentType.JSON).body("{not json").post("/api/media/uploads").then().statusCode(400)
                 .contentType("application/problem+json");
+        for (String wrongShape : new String[] { "{\"productId\":[[1]]}", "[", "[]" }) {
+            asAdmin().contentType(ContentType.JSON).body(wrongShape).post("/api/media/uploads").then().statusCode(400)
+                    .contentType("application/problem+json");
+        }
         asCustomer().contentType(ContentType.JSON)
                 .body(Map.of("productId", productId.toString(), "contentType", "image/png", "size", 10))
                 .post("/api/media/uploads").then().statusCode(403);

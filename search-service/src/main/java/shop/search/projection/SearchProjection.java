@@ -1,0 +1,73 @@
+package shop.search.projection;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import shop.search.index.ProductIndex;
+import shop.search.index.ProductIndex.Outcome;
+import shop.search.index.ProductIndex.Result;
+
+/**
+ * Keeps the index in step with catalog's product events ({@code outbox.event.product}, through
+ * Debezium). Each poll's records are written in one bulk request; the batch is acknowledged,
+ * and so its offsets committed, only after Elasticsearch answered for every record. While
+ * Elasticsearch is down the bulk is retried with backoff and nothing further is read. A record
+ * that cannot be projected goes to the dead-letter topic with the reason; the stream goes on.
+ */
+@ApplicationScoped
+public class SearchProjection {
+
+    private static final Logger LOG = Logger.getLogger(SearchProjection.class);
+
+    private final ProductIndex index;
+    private final DeadLetters deadLetters;
+    private final ProjectionStatus status;
+    private final ObjectMapper json;
+
+    SearchProjection(ProductIndex index, DeadLetters deadLetters, ProjectionStatus status, ObjectMapper json) {
+        this.index = index;
+        this.deadLetters = deadLetters;
+        this.status = status;
+        this.json = json;
+    }
+
+    @Incoming("product-events")
+    @Blocking
+    public void project(ConsumerRecords<String, String> records) {
+        List<ConsumerRecord<String, String>> parsed = new ArrayList<>();
+        List<ProductEvent> events = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                events.add(ProductEvent.parse(record.key(), record.value(), json));
+                parsed.add(record);
+            } catch (ProductEvent.Malformed malformed) {
+                deadLetters.send(record, malformed.getMessage());
+            }
+        }
+        // version guard: Debezium delivers at least once, and a partition may be read again
+        List<Result> results = index.apply(events.stream().map(ProductEvent::write).toList());
+        Instant indexedAt = Instant.now();
+        for (int i = 0; i < events.size(); i++) {
+            ProductEvent event = events.get(i);
+            Result result = results.get(i);
+            if (result.outcome() == Outcome.REJECTED) {
+                deadLetters.send(parsed.get(i), "refused by Elasticsearch: " + result.reason());
+                continue;
+            }
+            if (result.outcome() == Outcome.STALE) {
+                LOG.debugf("skipped %s v%d of %s: the index holds this version or a newer one", event.type(),
+                        event.version(), event.productId());
+            }
+            status.indexed(event, parsed.get(i).timestamp(), indexedAt);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package shop.search.query;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import shop.search.SearchConfig;
+import shop.search.index.ProductIndex;
+import shop.search.problem.Problem;
+
+/** Searches, autocomplete and what the index holds of a product, read through the alias. */
+@ApplicationScoped
+public class ProductSearch {
+
+    private final ProductIndex index;
+    private final SearchConfig.Query config;
+    private final SearchQuery.Limits limits;
+
+    ProductSearch(ProductIndex index, SearchConfig config) {
+        this.index = index;
+        this.config = config.query();
+        this.limits = new SearchQuery.Limits(this.config.maxLength(), this.config.maxSize(), this.config.maxDepth());
+    }
+
+    public SearchAnswer search(String q, String brand, String tag, String minPrice, String maxPrice, String sort,
+            String page, String size) {
+        SearchQuery query = SearchQuery.parse(q, brand, tag, minPrice, maxPrice, sort, page, size, limits);
+        SearchAnswer answer = SearchRequests.answer(index.search(SearchRequests.search(query)), query);
+        if (query.q() == null || answer.total() >= config.didYouMeanBelow()) {
+            return answer;
+        }
+        String correction = SearchRequests.correction(index.search(SearchRequests.didYouMean(query.q())), query.q());
+        return new SearchAnswer(answer.total(), answer.hits(), answer.facets(), correction);
+    }
+
+    public Map<String, List<String>> suggest(String prefix) {
+        if (prefix != null && prefix.length() > config.maxLength()) {
+            throw Problem.badRequest("prefix", "at most " + config.maxLength() + " characters");
+        }
+        if (prefix == null || prefix.isBlank()) {
+            return Map.of("suggestions", List.of());
+        }
+        return Map.of("suggestions",
+                SearchRequests.suggestions(index.search(SearchRequests.suggest(prefix.strip(), config.maxSuggestions()))));
+    }
+
+    public record IndexedVersion(String id, long indexedVersion) {
+    }
+
+    /** Which version of a product the index holds; 404 when it holds none (unknown, not yet indexed, or deleted). */
+    public IndexedVersion indexedVersion(UUID id) {
+        return index.indexedVersion(id.toString()).map(version -> new IndexedVersion(id.toString(), version))
+                .orElseThrow(() -> Problem.notFound("the index holds no product " + id));
+    }
+}

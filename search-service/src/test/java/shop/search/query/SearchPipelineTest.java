@@ -1,0 +1,178 @@
+package shop.search.query;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalToIgnoringCase;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import shop.search.support.Catalog;
+import shop.search.support.Catalog.Product;
+import shop.search.support.Search;
+import shop.search.support.SearchStack;
+
+/**
+ * Search end to end through the real pipeline: a product written through catalog-service's API
+ * reaches PostgreSQL and its outbox, Debezium publishes the event, this service indexes it, and
+ * the search API finds it. Every test makes its own products with words no other data holds.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = SearchStack.class, restrictToAnnotatedClass = true)
+class SearchPipelineTest {
+
+    @Test
+    void createdProductBecomesSearchableWithItsVersionAndStatus() {
+        String word = Catalog.unique("lantern");
+        Product product = Catalog.create("Camping " + word, "Bright and light", Catalog.unique("Brand"), "24.90",
+                List.of("outdoor"));
+        Search.awaitIndexed(product.id(), product.version());
+
+        io.restassured.response.Response answer = Search.awaitTotal("q=" + word, 1);
+        JsonPath found = answer.jsonPath();
+        assertThat(found.getString("hits[0].id")).isEqualTo(product.id());
+        assertThat(found.getString("hits[0].name")).isEqualTo("Camping " + word);
+        // money keeps its two places (api-contract.md), though Debezium dropped the trailing zero
+        assertThat(answer.asString()).contains("\"price\":24.90");
+        assertThat(found.getDouble("hits[0].score")).isPositive();
+        given().get("/api/search/products/" + product.id()).then().statusCode(200)
+                .body("id", is(product.id())).body("indexedVersion", is((int) product.version()));
+        given().get("/api/search/status").then().statusCode(200)
+                .body("documents", greaterThan(0))
+                .body("lastEventAt", notNullValue())
+                .body("lastEventLagMs", greaterThanOrEqualTo(0));
+        given().accept("text/plain").get("/q/metrics").then().statusCode(200)
+                .body(containsString("search_projection_lag_seconds_bucket"));
+    }
+
+    @Test
+    void updateChangesTheHitAndItsFacets() {
+        String word = Catalog.unique("kettle");
+        String before = Catalog.unique("Brand");
+        String after = Catalog.unique("Brand");
+        Product product = Catalog.create("Alpha " + word, "Boils water", before, "10.00", List.of("kitchen"));
+        Search.awaitIndexed(product.id(), product.version());
+        Product updated = Catalog.update(product, "Beta " + word, "Boils water fast", after, "120.00",
+                List.of("kitchen"));
+        assertThat(updated.version()).isEqualTo(product.version() + 1);
+        Search.awaitIndexed(product.id(), updated.version());
+
+        JsonPath found = Search.awaitTotal("q=" + word, 1).jsonPath();
+        assertThat(found.getString("hits[0].name")).isEqualTo("Beta " + word);
+        assertThat(found.getString("hits[0].brand")).isEqualTo(after);
+        assertThat(found.getList("facets.brand", Map.class)).containsExactly(Map.of("value", after, "count", 1));
+        assertThat(priceCounts(found)).containsExactly(0, 1, 0);
+    }
+
+    @Test
+    void deleteRemovesIt() {
+        String word = Catalog.unique("blender");
+        Product product = Catalog.create("Blender " + word, "Smoothies", Catalog.unique("Brand"), "60.00",
+                List.of("kitchen"));
+        Search.awaitIndexed(product.id(), product.version());
+        Search.awaitTotal("q=" + word, 1);
+
+        Catalog.delete(product);
+        Search.awaitGone(product.id());
+        Search.awaitTotal("q=" + word, 0);
+        given().get("/api/search/suggest?prefix=blender " + word).then().statusCode(200)
+                .body("suggestions.size()", is(0));
+    }
+
+    @Test
+    void misspellingFindsTheProductAndSuggestsTheSpelling() {
+        String brand = Catalog.unique("Brand");
+        Product product = Catalog.create("Wireless Keyboard", "A quiet keyboard for typing", brand, "49.00",
+                List.of("computer"));
+        Search.awaitIndexed(product.id(), product.version());
+
+        JsonPath found = Search.awaitTotal("q=wirelss keybord&brand=" + brand, 1).jsonPath();
+        assertThat(found.getString("hits[0].id")).isEqualTo(product.id());
+        // the chosen brand is in the brand facet, though many other brands match the words more often
+        assertThat(found.getList("facets.brand", Map.class)).contains(Map.of("value", brand, "count", 1));
+        given().get("/api/search?q=wirelss keybord&brand=" + brand).then()
+                .body("didYouMean", equalToIgnoringCase("wireless keyboard"));
+        // a correctly spelt query is not corrected
+        given().get("/api/search?q=wireless keyboard&brand=" + brand).then()
+                .body("total", is(1)).body("didYouMean", is((Object) null));
+    }
+
+    @Test
+    void facetsCountTheKnownSetAndABrandFilterKeepsTheOtherBrands() {
+        String tag = Catalog.unique("tag");
+        String acme = Catalog.unique("Acme");
+        String zeta = Catalog.unique("Zeta");
+        List<Product> products = List.of(
+                Catalog.create("Mug", "Ceramic", acme, "10.00", List.of(tag)),
+                Catalog.create("Teapot", "Ceramic", acme, "100.00", List.of(tag)),
+                Catalog.create("Kettle", "Steel", zeta, "150.00", List.of(tag)),
+                Catalog.create("Espresso machine", "Steel", zeta, "300.00", List.of(tag)));
+        products.forEach(p -> Search.awaitIndexed(p.id(), p.version()));
+
+        JsonPath all = Search.awaitTotal("tag=" + tag + "&sort=price_asc", 4).jsonPath();
+        assertThat(all.getList("facets.brand", Map.class))
+                .containsExactlyInAnyOrder(Map.of("value", acme, "count", 2), Map.of("value", zeta, "count", 2));
+        assertThat(priceCounts(all)).containsExactly(1, 2, 1);
+        assertThat(all.getList("facets.price.key")).containsExactly("<50", "50–200", "200+");
+        assertThat(all.getList("hits.name")).containsExactly("Mug", "Teapot", "Kettle", "Espresso machine");
+
+        JsonPath acmeOnly = given().get("/api/search?tag=" + tag + "&brand=" + acme).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(acmeOnly.getLong("total")).isEqualTo(2);
+        assertThat(acmeOnly.getList("facets.brand", Map.class))
+                .containsExactlyInAnyOrder(Map.of("value", acme, "count", 2), Map.of("value", zeta, "count", 2));
+        assertThat(priceCounts(acmeOnly)).containsExactly(1, 1, 0);
+
+        JsonPath midRange = given().get("/api/search?tag=" + tag + "&minPrice=50&maxPrice=200&sort=price_desc")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(midRange.getList("hits.name")).containsExactly("Kettle", "Teapot");
+
+        JsonPath secondPage = given().get("/api/search?tag=" + tag + "&sort=price_asc&page=1&size=3").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(secondPage.getLong("total")).isEqualTo(4);
+        assertThat(secondPage.getList("hits.name")).containsExactly("Espresso machine");
+    }
+
+    @Test
+    void highlightMarksTheMatchedWord() {
+        String word = Catalog.unique("granite");
+        Product product = Catalog.create("Mortar " + word, "Carved from " + word + " stone, heavy and stable",
+                Catalog.unique("Brand"), "35.00", List.of("kitchen"));
+        Search.awaitIndexed(product.id(), product.version());
+
+        JsonPath found = Search.awaitTotal("q=" + word, 1).jsonPath();
+        assertThat(found.getString("hits[0].highlight.name")).isEqualTo("Mortar <em>" + word + "</em>");
+        assertThat(found.getString("hits[0].highlight.description")).contains("<em>" + word + "</em>");
+    }
+
+    @Test
+    void suggestCompletesAPrefixCaseInsensitively() {
+        String word = Catalog.unique("trailmaster");
+        Product product = Catalog.create("Tent " + word + " Ultralight", "Two people", Catalog.unique("Brand"),
+                "199.00", List.of("outdoor"));
+        Search.awaitIndexed(product.id(), product.version());
+        String prefix = word.substring(0, word.length() - 3);
+
+        Search.awaitTotal("q=" + word, 1);
+        given().get("/api/search/suggest?prefix=" + prefix.toUpperCase()).then().statusCode(200)
+                .body("suggestions", hasItem("Tent " + word + " Ultralight"));
+        given().get("/api/search/suggest?prefix=tent " + prefix).then().statusCode(200)
+                .body("suggestions[0]", is("Tent " + word + " Ultralight"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Integer> priceCounts(JsonPath answer) {
+        return answer.getList("facets.price.count");
+    }
+}
