@@ -8,7 +8,9 @@ public final class Main {
 
     /** Every scenario; add new ones here. */
     static final List<Scenario> SCENARIOS = List.of(new LeaderboardScenario(), new LeaderboardStoreScenario(),
-            new LeaderboardDropScenario(), new SessionsScenario(), new CatalogScenario());
+            new LeaderboardDropScenario(), new SessionsScenario(), new CatalogScenario(), new MediaScenario(),
+            new FeedScenario(), new FeedStoreScenario(), new GatewayScenario(),
+            new SearchScenario());
 
     private Main() {
     }
@@ -18,6 +20,12 @@ public final class Main {
             System.out.println("usage: deploy/bench/run <scenario> [--rate N] [--duration S] [--users N] [--workers N]"
                     + " [--warmup S] [--board NAME] [--reseed] [--service-port P] [--redis-port P] [--results DIR]");
             SCENARIOS.forEach(s -> System.out.printf("  %-18s %s%n", s.name(), s.summary()));
+            System.out.printf("  %-18s %s%n", SideBySide.NAME, "single PostgreSQL vs the polyglot suite, same data"
+                    + " and workloads: --scale small|full [--results DIR] (its own options)");
+            return;
+        }
+        if (argv[0].equals(SideBySide.NAME)) {
+            SideBySide.main(argv);
             return;
         }
         Args args;

@@ -43,7 +43,7 @@ class TcpProxyTest {
 
     private static String roundTrip(int port, String text) throws IOException {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            socket.setSoTimeout(5000);
+            socket.setSoTimeout(30_000);
             byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
             socket.getOutputStream().write(bytes);
             socket.getOutputStream().flush();
@@ -58,7 +58,7 @@ class TcpProxyTest {
             assertThat(roundTrip(proxy.port(), "hello")).isEqualTo("hello");
 
             Socket held = new Socket(InetAddress.getLoopbackAddress(), proxy.port());
-            held.setSoTimeout(5000);
+            held.setSoTimeout(30_000);
             proxy.cut();
             // an open connection is dropped, a new one is closed at once
             assertThat(held.getInputStream().read()).isEqualTo(-1);
