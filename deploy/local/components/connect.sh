@@ -126,6 +126,9 @@ _connector_config() {
     'heartbeat.interval.ms=10000'
     'heartbeat.action.query=INSERT INTO public.debezium_heartbeat (id, beat_at) VALUES (1, now()) ON CONFLICT (id) DO UPDATE SET beat_at = EXCLUDED.beat_at'
     'tombstones.on.delete=false'
+    # how long the task waits for new changes before it looks again (default 500 ms): the floor of
+    # commit -> Kafka latency, and so of the search and feed lag
+    'poll.interval.ms=100'
     # no __debezium.context.* headers: consumers get id and eventType (the record timestamp is the event time)
     'extended.headers.enabled=false'
     # key = the plain aggregate id, so one aggregate's events share a partition and stay in order
