@@ -14,7 +14,9 @@ _ddb_ttl_file() { printf '%s\n' "$DATA_DIR/dynamodb-ttl.txt"; }
 # _ddb_call OPERATION JSON: POST to dynalite; prints the body, then a last line with the HTTP code.
 _ddb_call() {
   local now; now="$(date -u +%Y%m%dT%H%M%SZ)"
-  curl -s --max-time 5 -w '\n%{http_code}' -X POST "http://127.0.0.1:$STACK_DYNAMODB_PORT/" \
+  # generous: dynalite's DescribeTable counts the items, which takes seconds with millions of them
+  # (e.g. after the feed benchmark's load)
+  curl -s --max-time 120 -w '\n%{http_code}' -X POST "http://127.0.0.1:$STACK_DYNAMODB_PORT/" \
     -H "X-Amz-Target: DynamoDB_20120810.$1" \
     -H 'Content-Type: application/x-amz-json-1.0' \
     -H "X-Amz-Date: $now" \
