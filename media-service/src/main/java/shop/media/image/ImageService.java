@@ -63,6 +63,13 @@ public class ImageService {
         ImageReference reference;
         try {
             reference = catalog.register(key.productId(), key.value(), type.contentType(), size, sha256, caller);
+        } catch (Problem refused) {
+            // 409: catalog already references this key (a concurrent completion of the same
+            // upload registered it): the object is that image's, not an orphan
+            if (refused.status() != 409) {
+                discard(key.value());
+            }
+            throw refused;
         } catch (RuntimeException failure) {
             discard(key.value());
             throw failure;

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -68,11 +69,27 @@ public class UploadService {
 
     public ImageView complete(UUID id, Caller caller) {
         Access.admin(caller);
-        Upload upload = store.getJson(Upload.stateKeyOf(id)).map(this::parse)
-                .orElseThrow(() -> Problem.notFound("upload not found"));
+        Upload upload = state(id).orElseThrow(() -> Problem.notFound("upload not found"));
         if (upload.completed()) {
             throw Problem.conflict("the upload is completed already, as " + upload.completedKey());
         }
+        try {
+            return complete(upload, caller);
+        } catch (RuntimeException failure) {
+            // a concurrent completion of the same upload won the race: the same answer as completing twice
+            Optional<Upload> now = state(id).filter(Upload::completed);
+            if (now.isPresent()) {
+                throw Problem.conflict("the upload is completed already, as " + now.get().completedKey());
+            }
+            throw failure;
+        }
+    }
+
+    private Optional<Upload> state(UUID id) {
+        return store.getJson(Upload.stateKeyOf(id)).map(this::parse);
+    }
+
+    private ImageView complete(Upload upload, Caller caller) {
         HeadObjectResponse uploaded = store.stat(upload.objectKey())
                 .orElseThrow(() -> Problem.refused(Instant.now().isAfter(upload.expiresAt())
                         ? "the upload expired before anything was uploaded" : "nothing has been uploaded yet"));
@@ -87,7 +104,8 @@ public class UploadService {
         ImageType declared = ImageType.ofContentType(upload.contentType()).orElseThrow();
         ImageSpool.Spooled spooled = spool(upload, declared);
         try {
-            ImageKey key = ImageKey.fresh(upload.productId(), spooled.type());
+            // the image id is the upload id: concurrent completions write one object and one reference
+            ImageKey key = new ImageKey(upload.productId(), upload.id(), spooled.type());
             store.put(key, spooled.file(), spooled.type(), spooled.size(), spooled.sha256());
             ImageView image = images.register(key, spooled.type(), spooled.size(), spooled.sha256(), caller);
             save(upload.completedAs(key.value()));

@@ -116,6 +116,41 @@ class PresignedUploadTest {
     }
 
     @Test
+    void concurrentCompletionsOfOneUploadMakeOneImage() throws Exception {
+        UUID productId = product();
+        byte[] png = png(40, 30, 7);
+        Response ticket = start(productId, "image/png", png.length);
+        String id = ticket.path("id");
+        assertThat(put(ticket.path("url"), "image/png", png)).isEqualTo(200);
+
+        int racers = 5;
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(racers);
+        try {
+            var answers = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < racers; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return asAdmin().post("/api/media/uploads/" + id + "/complete").statusCode();
+                }));
+            }
+            start.countDown();
+            var statuses = new java.util.ArrayList<Integer>();
+            for (var answer : answers) {
+                statuses.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(statuses).containsOnly(201, 409);
+            assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(references(productId)).hasSize(1);
+        String key = (String) references(productId).get(0).get("key");
+        assertThat(keysUnder(s3, bucket(), ImageKey.prefixOf(productId))).containsExactly(key);
+        assertThat(given().get("/api/media/" + key).then().statusCode(200).extract().asByteArray()).isEqualTo(png);
+    }
+
+    @Test
     void completingBeforeAnythingWasUploadedIs422() {
         UUID productId = product();
         String id = start(productId, "image/jpeg", 1000).then().statusCode(201).extract().path("id");
