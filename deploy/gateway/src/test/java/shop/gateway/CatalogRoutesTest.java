@@ -10,30 +10,15 @@ import java.util.List;
 import java.util.Map;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import io.restassured.response.Response;
 import shop.gateway.support.Gateway;
 import shop.gateway.support.Persona;
+import shop.gateway.support.Personas;
 
 /** Users, auth, products, orders, payments and reports, through the gateway to catalog-service. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CatalogRoutesTest {
-
-    private Persona anonymous;
-    private Persona customer;
-    private Persona otherCustomer;
-    private Persona admin;
-
-    @BeforeAll
-    void signIn() {
-        anonymous = Persona.anonymous();
-        customer = Persona.newCustomer();
-        otherCustomer = Persona.newCustomer();
-        admin = Persona.admin();
-    }
+class CatalogRoutesTest extends Personas {
 
     @Test
     void anyoneRegistersAndSignsInButADuplicateEmailIsAConflict() {

@@ -12,28 +12,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import io.restassured.response.Response;
 import shop.gateway.support.Gateway;
 import shop.gateway.support.Persona;
+import shop.gateway.support.Personas;
 
 /** What the gateway does to every request: authentication, identity headers, request ids, limits. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class GatewayBehaviourTest {
-
-    private Persona anonymous;
-    private Persona customer;
-    private Persona otherCustomer;
-
-    @BeforeAll
-    void signIn() {
-        anonymous = Persona.anonymous();
-        customer = Persona.newCustomer();
-        otherCustomer = Persona.newCustomer();
-    }
+class GatewayBehaviourTest extends Personas {
 
     @Test
     void aForgedTokenIsRefusedEvenOnOpenRoutes() {

@@ -6,28 +6,14 @@ import static shop.gateway.support.Gateway.describe;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import io.restassured.response.Response;
 import shop.gateway.support.Gateway;
-import shop.gateway.support.Persona;
+import shop.gateway.support.Personas;
 
 /** Leaderboards: open to read, written by admins, through the gateway to leaderboard-service. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LeaderboardRoutesTest {
-
-    private Persona anonymous;
-    private Persona customer;
-    private Persona admin;
-
-    @BeforeAll
-    void signIn() {
-        anonymous = Persona.anonymous();
-        customer = Persona.newCustomer();
-        admin = Persona.admin();
-    }
+class LeaderboardRoutesTest extends Personas {
 
     @Test
     void scoresAreWrittenByAdminsAndReadByAnyone() {

@@ -6,33 +6,17 @@ import static shop.gateway.support.Gateway.assertGatewayProblem;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import io.restassured.http.ContentType;
-import shop.gateway.support.Persona;
+import shop.gateway.support.Personas;
 
 /**
  * Search, media and feed: what the gateway decides for each route (refused, not routed, or
  * forwarded). Their answers are the services' own and are tested in their modules; here a
  * forwarded request may equally meet a service that is down (the gateway's 502).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SearchMediaFeedRoutesTest {
-
-    private Persona anonymous;
-    private Persona customer;
-    private Persona otherCustomer;
-    private Persona admin;
-
-    @BeforeAll
-    void signIn() {
-        anonymous = Persona.anonymous();
-        customer = Persona.newCustomer();
-        otherCustomer = Persona.newCustomer();
-        admin = Persona.admin();
-    }
+class SearchMediaFeedRoutesTest extends Personas {
 
     @Test
     void searchIsOpenAndItsRebuildIsForAdmins() {

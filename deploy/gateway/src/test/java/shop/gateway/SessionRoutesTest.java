@@ -20,30 +20,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import io.restassured.response.Response;
 import shop.gateway.support.Gateway;
 import shop.gateway.support.Persona;
+import shop.gateway.support.Personas;
 
 /** Sessions, rate limits, flags and notifications, through the gateway to session-service. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SessionRoutesTest {
-
-    private Persona anonymous;
-    private Persona customer;
-    private Persona otherCustomer;
-    private Persona admin;
-
-    @BeforeAll
-    void signIn() {
-        anonymous = Persona.anonymous();
-        customer = Persona.newCustomer();
-        otherCustomer = Persona.newCustomer();
-        admin = Persona.admin();
-    }
+class SessionRoutesTest extends Personas {
 
     @Test
     void creatingASessionAndIntrospectionAreNotRouted() {
