@@ -7,7 +7,8 @@
 
 # Each service writes an access log, .state/logs/<service>-access.log, with the gateway's
 # X-Request-Id (rid=) and X-User-Id on every line: one id follows a request from the gateway's own
-# access log (gateway-access.log) into the service's. STACK_SERVICE_ACCESS_LOG=false turns it off
+# access log (gateway-access.log) into the service's (the line's pattern is each service's
+# quarkus.http.access-log.pattern; here it goes to a file). STACK_SERVICE_ACCESS_LOG=false turns it off
 # (e.g. for benchmarks that must not pay for it).
 STACK_SETTINGS+=(STACK_SERVICE_ACCESS_LOG)
 : "${STACK_SERVICE_ACCESS_LOG:=true}"
@@ -124,7 +125,6 @@ QUARKUS_HTTP_ACCESS_LOG_ENABLED=$STACK_SERVICE_ACCESS_LOG
 QUARKUS_HTTP_ACCESS_LOG_LOG_TO_FILE=true
 QUARKUS_HTTP_ACCESS_LOG_LOG_DIRECTORY=$LOG_DIR
 QUARKUS_HTTP_ACCESS_LOG_BASE_FILE_NAME=$1-access
-QUARKUS_HTTP_ACCESS_LOG_PATTERN=%h %t "%r" %s %b rid=%{i,X-Request-Id} user=%{i,X-User-Id}
 EOF
 }
 
