@@ -58,7 +58,9 @@ public final class TcpProxy implements AutoCloseable {
 
     /** The server is unreachable from now on: open connections drop, new ones are closed at once. */
     public void cut() {
-        cut = true;
+        synchronized (open) {
+            cut = true;
+        }
         for (Socket socket : open) {
             closeQuietly(socket);
         }
@@ -92,17 +94,28 @@ public final class TcpProxy implements AutoCloseable {
                 closeQuietly(client);
                 continue;
             }
+            Socket upstream;
             try {
-                Socket upstream = new Socket(targetHost, targetPort);
+                upstream = new Socket(targetHost, targetPort);
                 client.setTcpNoDelay(true);
                 upstream.setTcpNoDelay(true);
-                open.add(client);
-                open.add(upstream);
-                pipe(client, upstream, "up");
-                pipe(upstream, client, "down");
             } catch (IOException e) {
                 closeQuietly(client); // the real server is down too: the client sees the same
+                continue;
             }
+            // A cut() between the check above and here must still drop this pair: registering
+            // under the same lock that cut() takes closes that window.
+            synchronized (open) {
+                if (cut) {
+                    closeQuietly(client);
+                    closeQuietly(upstream);
+                    continue;
+                }
+                open.add(client);
+                open.add(upstream);
+            }
+            pipe(client, upstream, "up");
+            pipe(upstream, client, "down");
         }
     }
 
