@@ -66,6 +66,13 @@ plugin.discovery=service_load
 # One worker: when it is killed and comes back under a new member id, hand its old
 # connector and task to it at once instead of waiting up to 5 minutes for the lost member.
 scheduled.rebalance.max.delay.ms=0
+
+# While the broker is down the task's thread waits in a send, so a rebalance asks it to stop and it
+# cannot within the 5 s default. Connect then abandons it and closes its offset reader; Debezium's
+# stop fails on that and never closes its replication connection, which keeps slot catalog_outbox
+# "active" for ever: every later task fails to stream (lost events until Connect restarts; found by
+# deploy/faults KafkaRestartScenario). Given the time, the task stops cleanly once Kafka is back.
+task.shutdown.graceful.timeout.ms=600000
 EOF
   # %X{connector.context} = "[catalog-outbox|task-0] " on the connector's and task's lines
   kafka_log4j2_config "$CONNECT_CONF/log4j2.properties" '[%d] %p %X{connector.context}%m (%c)%n' "$(cat <<'EOF'
