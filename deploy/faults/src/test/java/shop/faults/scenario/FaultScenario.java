@@ -9,10 +9,10 @@ import java.util.Map;
  * what it must not have lost or let through. Each scenario reports figures ({@link Outcome}) that
  * {@code shop.faults.report.FaultReport} writes for RESULTS.md.
  *
- * <p>The kill/restart scenarios (Elasticsearch, Kafka Connect, Kafka, DynamoDB, Redis down, a
- * service killed mid-request) implement this too; they stop processes by the stack's pid files
- * and restart them with {@code deploy/local/stack up --only <component>}, so they run only when
- * the suite has the stack to itself ({@code -Dfaults.exclusive=true}).
+ * <p>The kill/restart scenarios (Elasticsearch, Kafka Connect, Kafka, redelivery, DynamoDB, Redis
+ * down, a service killed mid-request) implement this too; they kill processes by the stack's pid
+ * files and restart them with {@code deploy/local/stack up --only <component>}, so the module must
+ * have the stack to itself while it runs (CI, or a stack of one's own).
  */
 public interface FaultScenario {
 

@@ -31,6 +31,11 @@ public final class Stack {
         return env;
     }
 
+    /** The components the suite runs on, in the stack's start order. */
+    public static Set<String> components() {
+        return COMPONENTS;
+    }
+
     public static String setting(String name) {
         String value = env().get(name);
         if (value == null) {
