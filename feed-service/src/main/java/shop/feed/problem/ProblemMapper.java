@@ -1,21 +1,26 @@
 package shop.feed.problem;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.json.Json;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.event.Observes;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -23,9 +28,12 @@ import shop.feed.item.FeedStoreUnavailable;
 import shop.feed.problem.Problem.FieldError;
 
 /**
- * The one exception mapper: every error leaves as {@code application/problem+json}
+ * The one place that writes error bodies: every error leaves as {@code application/problem+json}
  * {@code {type, title, status, detail, errors?}} (RFC 9457), never with a stack trace. Input
  * errors are 400 with {@code errors: [{field, message}]}; DynamoDB out of reach is 503.
+ * Written here rather than by quarkus-resteasy-problem: on Quarkus REST that extension writes no
+ * {@code type}, {@code violations: [{field, in, message}]} instead of {@code errors}, 404 for a
+ * parameter that does not convert and an empty 400 for a body of the wrong shape.
  */
 public class ProblemMapper {
 
@@ -37,38 +45,29 @@ public class ProblemMapper {
         return body(problem.status(), problem.title(), problem.getMessage(), problem.errors());
     }
 
-    @ServerExceptionMapper
-    public Response invalidRequest(ResteasyReactiveViolationException violations) {
-        return violations(violations);
-    }
-
+    /** Bean Validation of a resource's parameters and bodies (Quarkus's own mapper only takes the wider ValidationException). */
     @ServerExceptionMapper
     public Response violations(ConstraintViolationException violations) {
         List<FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<?> violation : violations.getConstraintViolations()) {
             errors.add(new FieldError(field(violation.getPropertyPath()), violation.getMessage()));
         }
-        errors.sort((a, b) -> a.field().compareTo(b.field()));
+        errors.sort(Comparator.comparing(FieldError::field));
         return body(400, "Invalid input", "the request is invalid", errors);
     }
 
+    // Quarkus REST maps MismatchedInputException itself (400, empty body) and the closest type wins
     @ServerExceptionMapper
-    public Response malformedJson(JsonParseException malformed) {
-        return body(400, "Malformed JSON", "the body is not valid JSON", List.of());
-    }
-
-    // Quarkus REST maps MismatchedInputException itself (400, empty body) and the closest type wins,
-    // so the JsonProcessingException mapper below never sees a body of the wrong shape: name it here
-    @ServerExceptionMapper
-    public Response wrongType(MismatchedInputException mismatched) {
-        return unreadableJson(mismatched);
+    public Response wrongShape(MismatchedInputException mismatched) {
+        return unreadable(mismatched);
     }
 
     @ServerExceptionMapper
-    public Response unreadableJson(JsonProcessingException unreadable) {
+    public Response unreadable(JsonProcessingException unreadable) {
         String field = unreadable instanceof JsonMappingException mapping ? jsonPath(mapping) : "";
+        String message = unreadable instanceof JsonMappingException ? "has the wrong type or format" : "is not valid JSON";
         return body(400, "Invalid input", "the body could not be read",
-                List.of(new FieldError(field.isEmpty() ? "body" : field, "has the wrong type or format")));
+                List.of(new FieldError(field.isEmpty() ? "body" : field, message)));
     }
 
     @ServerExceptionMapper
@@ -99,7 +98,31 @@ public class ProblemMapper {
         return body(500, "Internal error", "something went wrong on our side", List.of());
     }
 
+    /**
+     * A body declared larger than {@code quarkus.http.limits.max-body-size} is refused before it is
+     * read, as 413 problem+json: Vert.x would refuse it too, but with an empty body and before any
+     * exception mapper could see it.
+     */
+    void refuseDeclaredTooLarge(@Observes Router router,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit) {
+        long max = limit.asLongValue();
+        String tooLarge = Json.encode(json(413, "Payload too large", "the body is larger than " + max + " bytes", List.of()));
+        router.route().order(Integer.MIN_VALUE).handler(request -> {
+            String length = request.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+            if (length != null && length.matches("[0-9]{1,18}") && Long.parseLong(length) > max) {
+                request.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, PROBLEM_JSON)
+                        .putHeader("Connection", "close").end(tooLarge);
+            } else {
+                request.next();
+            }
+        });
+    }
+
     static Response body(int status, String title, String detail, List<FieldError> errors) {
+        return Response.status(status).type(PROBLEM_JSON).entity(json(status, title, detail, errors)).build();
+    }
+
+    private static Map<String, Object> json(int status, String title, String detail, List<FieldError> errors) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
         problem.put("title", title);
@@ -108,7 +131,7 @@ public class ProblemMapper {
         if (!errors.isEmpty()) {
             problem.put("errors", errors);
         }
-        return Response.status(status).type(PROBLEM_JSON).entity(problem).build();
+        return problem;
     }
 
     /** {@code type} for a body field ({@code record.activity.type}), {@code body} for a missing body. */
@@ -132,10 +155,7 @@ public class ProblemMapper {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference reference : failure.getPath()) {
             if (reference.getFieldName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(reference.getFieldName());
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
             } else if (reference.getIndex() >= 0) {
                 path.append('[').append(reference.getIndex()).append(']');
             }

@@ -26,7 +26,9 @@ import shop.search.SearchConfig;
  * Ready means a Kafka broker answers. Quarkus's own Kafka check (quarkus.kafka.health.enabled)
  * waits up to the client's default.api.timeout.ms, 60 s, for an unreachable broker, and
  * shortening that in {@code kafka.*} would shorten it for every consumer and producer too; this
- * check has its own admin client, bounded by {@code search.readiness.timeout}.
+ * check has its own admin client, bounded by {@code search.readiness.timeout}. SmallRye Reactive
+ * Messaging's channel readiness is no substitute: it reads the consumers' connection metrics, so a
+ * broker unreachable since start-up leaves it UP ("no connection was ever attempted").
  */
 @Readiness
 @ApplicationScoped

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 
+import jakarta.enterprise.event.Observes;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -27,13 +29,19 @@ import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
+import io.vertx.core.json.Json;
+import io.vertx.ext.web.Router;
 
 /**
  * The service's one exception mapper: every failure leaves as {@code application/problem+json}
  * (RFC 9457), never with a stack trace. Domain exceptions carry their status; Bean Validation and
  * Jackson failures become 400 naming the field; a Redis that does not answer is 503, so a caller
  * never mistakes "could not check" for an answer (sessions never fail open).
+ * Written here rather than by quarkus-resteasy-problem: on Quarkus REST that extension writes no
+ * {@code type}, {@code violations: [{field, in, message}]} instead of {@code errors}, 404 for a
+ * parameter that does not convert and an empty 400 for a body of the wrong shape.
  */
 public class ProblemMapper {
 
@@ -112,6 +120,27 @@ public class ProblemMapper {
         }
         LOG.error("Unexpected failure", e);
         return respond(Problem.of(500, "internal-error", "Internal error", "An unexpected error occurred"));
+    }
+
+    /**
+     * A body declared larger than {@code quarkus.http.limits.max-body-size} is refused before it is
+     * read, as 413 problem+json: Vert.x would refuse it too, but with an empty body and before any
+     * exception mapper could see it.
+     */
+    void refuseDeclaredTooLarge(@Observes Router router,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit) {
+        long max = limit.asLongValue();
+        String tooLarge = Json.encode(Problem.of(413, "too-large", "Payload too large",
+                "the body is larger than " + max + " bytes"));
+        router.route().order(Integer.MIN_VALUE).handler(request -> {
+            String length = request.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+            if (length != null && length.matches("[0-9]{1,18}") && Long.parseLong(length) > max) {
+                request.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                        .putHeader("Connection", "close").end(tooLarge);
+            } else {
+                request.next();
+            }
+        });
     }
 
     private static Response respond(Problem problem) {
