@@ -35,7 +35,7 @@ public interface SearchConfig {
         String alias();
 
         /** The mapping file (resources/elasticsearch/<mapping>.json) new indices are created from. */
-        @WithDefault("products-v1")
+        @WithDefault("products-v2")
         String mapping();
     }
 

@@ -53,7 +53,10 @@ class SearchPipelineTest {
                 .body("lastEventAt", notNullValue())
                 .body("lastEventLagMs", greaterThanOrEqualTo(0));
         given().accept("text/plain").get("/q/metrics").then().statusCode(200)
-                .body(containsString("search_projection_lag_seconds_bucket"));
+                .body(containsString("search_projection_lag_seconds_bucket"))
+                // Elasticsearch's own share of the searches just made, beside the HTTP server's timer
+                .body(containsString("search_elasticsearch_took_seconds_bucket"))
+                .body(containsString("search_elasticsearch_took_seconds_count"));
     }
 
     @Test

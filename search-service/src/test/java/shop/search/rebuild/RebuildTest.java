@@ -16,7 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import shop.search.support.Catalog;
@@ -69,6 +71,14 @@ class RebuildTest {
             assertThat(status.jsonPath().getString("rebuild.state")).isEqualTo("done");
             assertThat(status.jsonPath().getString("rebuild.index")).isNotEqualTo(indexBefore);
             assertThat(status.jsonPath().getLong("rebuild.copied")).isGreaterThanOrEqualTo(4);
+            // the new generation is made from the service's current mapping file (products-v2: offsets for the highlighter)
+            String rebuilt = status.jsonPath().getString("rebuild.index");
+            JsonPath mapping = given().baseUri("http://" + ConfigProvider.getConfig()
+                    .getValue("quarkus.elasticsearch.hosts", String.class).split(",")[0])
+                    .get("/" + rebuilt + "/_mapping").then().statusCode(200).extract().jsonPath();
+            assertThat(mapping.getString("'" + rebuilt + "'.mappings._meta.mapping")).isEqualTo("products-v2");
+            assertThat(mapping.getString("'" + rebuilt + "'.mappings.properties.description.index_options"))
+                    .isEqualTo("offsets");
 
             Search.awaitIndexed(during.id(), during.version());
             Search.awaitTotal("tag=" + tag, 4);
