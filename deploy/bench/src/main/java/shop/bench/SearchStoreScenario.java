@@ -88,9 +88,10 @@ final class SearchStoreScenario implements Scenario {
         if (q.text() == null) {
             r.append("{\"match_all\":{}}");
         } else {
-            r.append("{\"multi_match\":{\"query\":\"").append(q.text())
-                    .append("\",\"fields\":[\"name^3\",\"description\",\"tags\",\"brand\"],")
-                    .append("\"fuzziness\":\"AUTO\",\"prefix_length\":1}}");
+            r.append("{\"match\":{\"spelling\":{\"query\":\"").append(q.text())
+                    .append("\",\"fuzziness\":\"AUTO\",\"prefix_length\":1}}}],\"should\":[")
+                    .append("{\"multi_match\":{\"query\":\"").append(q.text())
+                    .append("\",\"fields\":[\"name^3\",\"description\",\"tags\",\"brand\"]}}");
         }
         r.append("],\"filter\":[");
         if (q.tag() != null) {

@@ -24,8 +24,9 @@ class SearchStoreScenarioTest {
             JsonNode range = q.brand() == null ? price.path("range") : price.path("aggs").path("ranges").path("range");
             assertEquals(3, range.path("ranges").size(), q.kind());
             assertEquals("id", request.path("sort").path(1).fieldNames().next(), q.kind());
-            assertEquals(q.text() != null, request.path("query").path("bool").path("must").path(0).has("multi_match"),
-                    q.kind());
+            JsonNode bool = request.path("query").path("bool");
+            assertEquals(q.text() != null, bool.path("must").path(0).path("match").has("spelling"), q.kind());
+            assertEquals(q.text() != null, bool.path("should").path(0).has("multi_match"), q.kind());
         }
     }
 
