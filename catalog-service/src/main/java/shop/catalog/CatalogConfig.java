@@ -34,6 +34,17 @@ public interface CatalogConfig {
         /** How long a product stays in Redis after a read missed it. */
         @WithDefault("5M")
         Duration productTtl();
+
+        /**
+         * Prefix of the product keys in Redis. Tests use their own: emptying the cache after a lost
+         * eviction (SCAN + DEL of prefix*) must never empty the running stack's cache.
+         */
+        @WithDefault("catalog:product:")
+        String keyPrefix();
+
+        /** How long a product read waits for Redis before it reads PostgreSQL instead (the hit path does not block). */
+        @WithDefault("2S")
+        Duration readTimeout();
     }
 
     interface Passwords {

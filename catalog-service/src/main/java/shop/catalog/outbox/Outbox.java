@@ -11,22 +11,31 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
  * Publishes a domain event by writing an outbox row in the caller's transaction. Debezium reads
  * the INSERT from the WAL and routes it to {@code outbox.event.<aggregateType>}.
  *
- * <p>The row is deleted again in the same transaction, right after its INSERT reached the
- * database: the WAL still carries the insert to Debezium, the publication does not publish
- * deletes (V1__outbox.sql), and the table never grows.
+ * <p>The row is deleted again in the same transaction, right after its INSERT: the WAL still
+ * carries the insert to Debezium, the publication does not publish deletes (V1__outbox.sql), and
+ * the table never grows. Both statements go in one round trip (pgjdbc sends a statement list as
+ * one batch of messages), as plain SQL: every order writes two events, and an entity's
+ * persist, flush and remove cost more than the row is worth.
  */
 @ApplicationScoped
 public class Outbox {
 
+    private static final String INSERT_THEN_DELETE = "INSERT INTO outbox (id, aggregatetype, aggregateid, type, payload,"
+            + " occurredat) VALUES (:id, :aggregateType, :aggregateId, :type, CAST(:payload AS jsonb), :occurredAt);"
+            + " DELETE FROM outbox WHERE id = :id";
+
+    private final EntityManager em;
     private final ObjectMapper json;
 
-    public Outbox(ObjectMapper json) {
+    public Outbox(EntityManager em, ObjectMapper json) {
+        this.em = em;
         this.json = json;
     }
 
@@ -38,25 +47,24 @@ public class Outbox {
     public UUID publish(String aggregateType, Object aggregateId, String type, long version, Object data) {
         // micros: what timestamp(6) keeps, so the envelope and the record timestamp agree
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        OutboxEvent event = new OutboxEvent();
-        event.id = UUID.randomUUID();
-        event.aggregateType = aggregateType;
-        event.aggregateId = aggregateId.toString();
-        event.type = type;
-        event.occurredAt = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
+        UUID id = UUID.randomUUID();
         Map<String, Object> envelope = new LinkedHashMap<>();
-        envelope.put("eventId", event.id.toString());
+        envelope.put("eventId", id.toString());
         envelope.put("type", type);
-        envelope.put("aggregateId", event.aggregateId);
+        envelope.put("aggregateId", aggregateId.toString());
         envelope.put("version", version);
         envelope.put("occurredAt", now.toString());
         envelope.put("data", data);
-        event.payload = write(envelope);
-        // flushed before the delete: Hibernate would otherwise drop a persist-then-remove pair
-        // and the INSERT would never reach the WAL
-        event.persistAndFlush();
-        event.delete();
-        return event.id;
+        em.createNativeQuery(INSERT_THEN_DELETE)
+                .setParameter("id", id)
+                .setParameter("aggregateType", aggregateType)
+                .setParameter("aggregateId", aggregateId.toString())
+                .setParameter("type", type)
+                .setParameter("payload", write(envelope))
+                // UTC without a zone: see V1__outbox.sql
+                .setParameter("occurredAt", LocalDateTime.ofInstant(now, ZoneOffset.UTC))
+                .executeUpdate();
+        return id;
     }
 
     private String write(Map<String, Object> envelope) {

@@ -3,6 +3,7 @@ package shop.catalog.product;
 import java.net.URI;
 import java.util.UUID;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -18,12 +19,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import shop.catalog.access.AdminOnly;
 
 @Path("/api/products")
 public class ProductResource {
+
+    /** The cached bytes are UTF-8 JSON, answered as they are. */
+    private static final MediaType JSON = MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8");
 
     private final ProductService products;
 
@@ -38,11 +43,12 @@ public class ProductResource {
         return Response.created(URI.create("/api/products/" + product.id())).entity(product).build();
     }
 
+    /** Non-blocking: a cache hit never leaves the I/O thread (see ProductService.find). */
     @GET
     @Path("/{id}")
-    public Response get(@PathParam("id") UUID id) {
-        ProductService.Cached found = products.find(id);
-        return Response.ok(found.product()).header("X-Cache", found.hit() ? "HIT" : "MISS").build();
+    public Uni<Response> get(@PathParam("id") UUID id) {
+        return products.find(id).map(found -> Response.ok(found.json(), JSON)
+                .header("X-Cache", found.hit() ? "HIT" : "MISS").build());
     }
 
     @GET

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
@@ -17,7 +20,8 @@ import shop.catalog.problem.Problem;
 @ApplicationScoped
 public class ProductService {
 
-    public record Cached(ProductView product, boolean hit) {
+    /** A product's JSON as the API answers it, and whether it came from the cache. */
+    public record Cached(byte[] json, boolean hit) {
     }
 
     public record Page(List<ProductView> items, int page, int size, long total) {
@@ -48,14 +52,20 @@ public class ProductService {
         return published(product, "product.created");
     }
 
-    public Cached find(UUID id) {
-        var cached = cache.get(id);
-        if (cached.isPresent()) {
-            return new Cached(cached.get(), true);
-        }
-        ProductView product = ProductView.of(existing(id));
-        cache.put(product);
-        return new Cached(product, false);
+    /**
+     * Cache-aside: a hit completes on the I/O thread that asked Redis; a miss reads PostgreSQL on a
+     * worker thread (JDBC blocks) and caches what it read.
+     */
+    public Uni<Cached> find(UUID id) {
+        return cache.json(id).flatMap(cached -> cached.isPresent()
+                ? Uni.createFrom().item(new Cached(cached.get(), true))
+                : Uni.createFrom().item(() -> loaded(id)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
+    }
+
+    /** A cache miss: the row from PostgreSQL, cached. Its own request context: it runs off the request's thread. */
+    @ActivateRequestContext
+    Cached loaded(UUID id) {
+        return new Cached(cache.put(ProductView.of(existing(id))), false);
     }
 
     public Page page(int page, int size) {

@@ -5,8 +5,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +22,9 @@ import java.util.regex.Pattern;
  * (the Redis entry deleted right before the request, so it is read from PostgreSQL and cached
  * again), then order placement at saturation with the no-oversell check: every product's stock
  * fell by exactly the units of its accepted orders, and a last-units race sells exactly the
- * stock. Products and the customer are created through the API, each run its own.
+ * stock. Products and the customer are created through the API, each run its own. Each phase has
+ * its own warm-up, and reports the CPU the service and its PostgreSQL spent per request
+ * ({@link ProcessCpu}): on a shared box that compares runs better than the latency tails do.
  */
 final class CatalogScenario implements Scenario {
 
@@ -63,6 +67,8 @@ final class CatalogScenario implements Scenario {
         report.line("service %s, %d products (stock %,d each) and one customer made for this run, machine: %d cores",
                 base, PRODUCTS, ORDER_STOCK, Runtime.getRuntime().availableProcessors());
         report.line("load average before: %s", Machine.loadAverage());
+        // CPU per request does not move with the box's load the way latency does: it compares runs
+        Optional<ProcessCpu> cpu = ProcessCpu.of(port, StackSettings.read().port("STACK_PG_PORT"));
 
         Call hit = i -> {
             HttpResponse<Void> response = get(http, products.get(new SplittableRandom(i).nextInt(PRODUCTS)));
@@ -74,9 +80,9 @@ final class CatalogScenario implements Scenario {
             Load.fixedRate(hit, args.rate(), args.warmupSeconds(), 32, System.err);
         }
         System.err.printf("cache hits: %d req/s for %d s%n", args.rate(), args.durationSeconds());
-        report.phase(String.format("GET /api/products/{id}, cache HIT, fixed rate %d req/s for %d s "
+        measured(report, cpu, String.format("GET /api/products/{id}, cache HIT, fixed rate %d req/s for %d s "
                 + "(latency from the intended send time)", args.rate(), args.durationSeconds()),
-                Load.fixedRate(hit, args.rate(), args.durationSeconds(), 32, System.err));
+                () -> Load.fixedRate(hit, args.rate(), args.durationSeconds(), 32, System.err));
 
         // a miss: the entry is deleted straight in Redis, then read through the service (the DEL,
         // ~0.1 ms on loopback, is inside the measured time)
@@ -94,11 +100,23 @@ final class CatalogScenario implements Scenario {
             return new Call.Outcome("get-miss", response.statusCode() == 200
                     && "MISS".equals(response.headers().firstValue("X-Cache").orElse(null)));
         };
+        // every phase warms its own code path first: a phase measured cold measures the JIT compiling
+        // Hibernate and the JDBC driver (59 % of the service's CPU in a cold run, JFR), not the service
+        if (args.warmupSeconds() > 0) {
+            System.err.printf("warm-up: misses at %d req/s for %d s (not recorded)%n", MISS_RATE, args.warmupSeconds());
+            Load.fixedRate(miss, MISS_RATE, args.warmupSeconds(), 32, System.err);
+        }
         System.err.printf("cache misses: %d req/s for %d s%n", MISS_RATE, args.durationSeconds());
-        report.phase(String.format("GET /api/products/{id}, cache MISS (entry deleted first), fixed rate %d req/s "
-                + "for %d s (latency from the intended send time)", MISS_RATE, args.durationSeconds()),
-                Load.fixedRate(miss, MISS_RATE, args.durationSeconds(), 32, System.err));
+        measured(report, cpu, String.format("GET /api/products/{id}, cache MISS (entry deleted first), fixed rate %d "
+                + "req/s for %d s (latency from the intended send time)", MISS_RATE, args.durationSeconds()),
+                () -> Load.fixedRate(miss, MISS_RATE, args.durationSeconds(), 32, System.err));
 
+        Call warmOrder = i -> new Call.Outcome("order",
+                placeOrder(http, customer, products.get(new SplittableRandom(i).nextInt(PRODUCTS))) == 201);
+        if (args.warmupSeconds() > 0) {
+            System.err.printf("warm-up: orders, %d workers for %d s (not recorded)%n", args.workers(), args.warmupSeconds());
+            Load.saturation(warmOrder, args.warmupSeconds(), args.workers(), System.err);
+        }
         int[] before = new int[PRODUCTS];
         for (int p = 0; p < PRODUCTS; p++) {
             before[p] = stock(http, products.get(p));
@@ -113,9 +131,9 @@ final class CatalogScenario implements Scenario {
             return new Call.Outcome("order", status == 201);
         };
         System.err.printf("orders: %d workers for %d s%n", args.workers(), args.durationSeconds());
-        report.phase(String.format("POST /api/orders (1 unit of a random product of %d), saturation, %d closed-loop "
-                + "workers for %d s (latency = service time)", PRODUCTS, args.workers(), args.durationSeconds()),
-                Load.saturation(order, args.durationSeconds(), args.workers(), System.err));
+        measured(report, cpu, String.format("POST /api/orders (1 unit of a random product of %d), saturation, %d "
+                + "closed-loop workers for %d s (latency = service time)", PRODUCTS, args.workers(), args.durationSeconds()),
+                () -> Load.saturation(order, args.durationSeconds(), args.workers(), System.err));
         long accepted = 0;
         int mismatched = 0;
         for (int p = 0; p < PRODUCTS; p++) {
@@ -149,6 +167,16 @@ final class CatalogScenario implements Scenario {
         report.line("last units: %d buyers x %d tries for %d units -> %d orders accepted, stock left %d, oversold %d",
                 LAST_UNITS_BUYERS, LAST_UNITS_TRIES, LAST_UNITS, won.get(), left, Math.max(0, won.get() - LAST_UNITS));
         report.line("%nload average after: %s", Machine.loadAverage());
+    }
+
+    private static void measured(Report report, Optional<ProcessCpu> cpu, String title, Callable<Load.Result> phase)
+            throws Exception {
+        Optional<ProcessCpu.Sample> start = cpu.map(ProcessCpu::sample);
+        Load.Result result = phase.call();
+        report.phase(title, result);
+        if (cpu.isPresent()) {
+            report.line("%s", cpu.get().since(start.get(), result.latencies().count()));
+        }
     }
 
     private static String createCustomer(Http http, String run) throws Exception {
