@@ -78,8 +78,10 @@ _svc_start() {
   rm -rf "$app"
   cp -a "$(dirname "$jar")" "$app"
   local -a envs; mapfile -t envs < <(_svc_env "$name")
+  # extra JVM flags for every service (a profiler, another collector): later flags win over these
+  local -a jvm_extra; read -r -a jvm_extra <<<"${STACK_SERVICE_JAVA_OPTS:-}"
   start_process "$name" "" env -C "$DATA_DIR/$name" "${envs[@]}" "$(java_home)/bin/java" \
-    -Xms64m -Xmx256m -XX:+ExitOnOutOfMemoryError \
+    -Xms64m -Xmx256m -XX:+ExitOnOutOfMemoryError "${jvm_extra[@]}" \
     -jar "$app/quarkus-run.jar"
 }
 
