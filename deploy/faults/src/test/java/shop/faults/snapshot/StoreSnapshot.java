@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -27,6 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import shop.faults.corpus.Fixture;
 import shop.faults.http.Json;
 import shop.faults.stack.Stack;
+import shop.faults.view.FeedItems;
 
 /**
  * What the five stores (and the outbox topics) hold, as comparable text: taken before and after a
@@ -258,26 +260,11 @@ public final class StoreSnapshot {
 
     /** Items of the feed table (Scan) or of one partition (Query), counted page by page. */
     private static long dynamoCount(Map<String, Object> condition, String operation) {
-        long count = 0;
-        JsonNode lastKey = null;
-        do {
-            Map<String, Object> request = new TreeMap<>(condition);
-            request.put("TableName", Stack.setting("STACK_FEED_TABLE"));
-            request.put("Select", "COUNT");
-            if (lastKey != null) {
-                request.put("ExclusiveStartKey", lastKey);
-            }
-            // dynalite checks that a request is signed, not the signature: a local server's dummy credentials
-            JsonNode page = Json.call("POST", Stack.http("STACK_DYNAMODB_PORT") + "/", Map.of(
-                    "X-Amz-Target", "DynamoDB_20120810." + operation,
-                    "Content-Type", "application/x-amz-json-1.0",
-                    "X-Amz-Date", "20260101T000000Z",
-                    "Authorization", "AWS4-HMAC-SHA256 Credential=local/20260101/us-east-1/dynamodb/aws4_request, "
-                            + "SignedHeaders=host, Signature=0"), request, 200);
-            count += page.path("Count").asLong();
-            lastKey = page.has("LastEvaluatedKey") ? page.get("LastEvaluatedKey") : null;
-        } while (lastKey != null);
-        return count;
+        Map<String, Object> counting = new TreeMap<>(condition);
+        counting.put("Select", "COUNT");
+        LongAdder count = new LongAdder();
+        FeedItems.eachPage(operation, counting, page -> count.add(page.path("Count").asLong()));
+        return count.sum();
     }
 
     private static Map<String, Long> kafkaEndOffsets() {

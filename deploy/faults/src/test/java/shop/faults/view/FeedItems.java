@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -50,6 +51,15 @@ public final class FeedItems {
 
     private static List<JsonNode> read(String operation, Map<String, Object> condition) {
         List<JsonNode> items = new ArrayList<>();
+        eachPage(operation, condition, page -> page.path("Items").forEach(items::add));
+        return items;
+    }
+
+    /**
+     * Each answer page of a {@code Query} or {@code Scan} of the feed table with {@code condition},
+     * following {@code LastEvaluatedKey} to the last page.
+     */
+    public static void eachPage(String operation, Map<String, Object> condition, Consumer<JsonNode> onPage) {
         JsonNode lastKey = null;
         do {
             Map<String, Object> request = new TreeMap<>(condition);
@@ -64,9 +74,8 @@ public final class FeedItems {
                     "X-Amz-Date", "20260101T000000Z",
                     "Authorization", "AWS4-HMAC-SHA256 Credential=local/20260101/us-east-1/dynamodb/aws4_request, "
                             + "SignedHeaders=host, Signature=0"), request, 200);
-            page.path("Items").forEach(items::add);
+            onPage.accept(page);
             lastKey = page.has("LastEvaluatedKey") ? page.get("LastEvaluatedKey") : null;
         } while (lastKey != null);
-        return items;
     }
 }
