@@ -63,6 +63,16 @@ final class Latencies {
         return h == null ? Double.NaN : ms(h.getValueAtPercentile(percentile));
     }
 
+    /** The value at {@code percentile} over every label together, in milliseconds (NaN when none were recorded). */
+    double percentileMillis(double percentile) {
+        if (histograms.isEmpty()) {
+            return Double.NaN;
+        }
+        Histogram all = new Histogram(HIGHEST_MICROS, 3);
+        histograms.values().forEach(h -> all.add(h.copy()));
+        return ms(all.getValueAtPercentile(percentile));
+    }
+
     private static double ms(long micros) {
         return micros / 1000.0;
     }

@@ -1,6 +1,8 @@
 package shop.bench;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -16,6 +18,8 @@ final class Load {
     record Result(Latencies latencies, double seconds, long maxDispatchLagMicros, int workers) {
     }
 
+    /** The label of requests a fixed-rate phase never got to send within its drain time. */
+    static final String FAILED_UNSENT = "unsent";
     private static final long DRAIN_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     private Load() {
@@ -28,9 +32,16 @@ final class Load {
      */
     static Result fixedRate(Call call, int rate, int durationSeconds, int workers, PrintStream log)
             throws InterruptedException {
+        return fixedRate(call, rate, durationSeconds, workers, DRAIN_NANOS, log);
+    }
+
+    /** As above, waiting at most {@code drainNanos} after the last send for the requests still open. */
+    static Result fixedRate(Call call, int rate, int durationSeconds, int workers, long drainNanos, PrintStream log)
+            throws InterruptedException {
         Latencies latencies = new Latencies();
         Schedule schedule = Schedule.of(System.nanoTime() + 10_000_000L, rate, durationSeconds);
-        BlockingQueue<Long> queue = new ArrayBlockingQueue<>((int) Math.min(Integer.MAX_VALUE - 8, schedule.total()));
+        BlockingQueue<Long> queue = new ArrayBlockingQueue<>( // room for every request and each worker's stop signal
+                (int) Math.min(Integer.MAX_VALUE - 8, schedule.total() + workers));
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         AtomicLong done = new AtomicLong();
         for (int w = 0; w < workers; w++) {
@@ -69,9 +80,17 @@ final class Load {
             queue.add(-1L);
         }
         pool.shutdown();
-        if (!pool.awaitTermination(DRAIN_NANOS, TimeUnit.NANOSECONDS)) {
+        if (!pool.awaitTermination(drainNanos, TimeUnit.NANOSECONDS)) {
             pool.shutdownNow();
-            log.println("  warning: " + (schedule.total() - done.get()) + " requests still open after 60 s, not counted");
+            // the rate was more than the target sustains: the requests never sent count as failed, with
+            // the time they had waited so far, so an overloaded phase cannot look better than it was
+            List<Long> unsent = new ArrayList<>();
+            queue.drainTo(unsent);
+            long now = System.nanoTime();
+            unsent.stream().filter(i -> i >= 0)
+                    .forEach(i -> latencies.record(FAILED_UNSENT, now - schedule.intendedNanos(i), false));
+            log.printf("  warning: %d requests still open %.1f s after the last send: counted as failed (the rate is"
+                    + " above what the target sustains)%n", schedule.total() - done.get(), drainNanos / 1e9);
         }
         double seconds = (System.nanoTime() - schedule.startNanos()) / 1e9;
         return new Result(latencies, seconds, maxLag / 1_000, workers);

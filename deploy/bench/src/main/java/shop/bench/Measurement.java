@@ -13,14 +13,16 @@ record Measurement(String workload, String design, String level, String phase, i
     static final List<Double> CURVE = List.of(0.0, 25.0, 50.0, 75.0, 90.0, 95.0, 99.0, 99.5, 99.9, 99.95, 99.99, 100.0);
 
     static Measurement of(String workload, String design, String level, String phase, int repetition,
-            Load.Result result, String label) {
+            Load.Result result) {
         Latencies latencies = result.latencies();
         double[] curve = new double[CURVE.size()];
         for (int c = 0; c < curve.length; c++) {
-            curve[c] = latencies.percentileMillis(label, CURVE.get(c));
+            curve[c] = latencies.percentileMillis(CURVE.get(c)); // with requests a phase never sent
         }
         return new Measurement(workload, design, level, phase, repetition, result.seconds(), latencies.count(),
-                latencies.errorCount(), result.seconds() > 0 ? latencies.count() / result.seconds() : 0, curve);
+                latencies.errorCount(),
+                // answered correctly per second: errors (and requests never sent) are no throughput
+                result.seconds() > 0 ? (latencies.count() - latencies.errorCount()) / result.seconds() : 0, curve);
     }
 
     double at(double percentile) {

@@ -12,7 +12,7 @@ record Scale(String name, int products, int users, int sessions, int leaderboard
 
     static final Scale SMALL = new Scale("small", 1_000, 1_000, 1_000, 10_000, 100, 50, 20_000, 100, 1, 4, 3, 10);
     static final Scale FULL = new Scale("full", 50_000, 500_000, 1_000_000, 1_000_000, 100_000, 2_000, 200_000, 1_000,
-            30, 16, 3, 200);
+            20, 16, 3, 200);
 
     static Scale of(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {

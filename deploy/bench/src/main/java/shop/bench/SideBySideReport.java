@@ -25,6 +25,7 @@ final class SideBySideReport {
     private final Instant at;
     private final Map<String, String> facts = new LinkedHashMap<>();
     private final Map<String, String> workloads = new LinkedHashMap<>();
+    private final Map<String, Integer> rates = new LinkedHashMap<>();
     private final List<Measurement> measurements = new ArrayList<>();
     private final List<String[]> skipped = new ArrayList<>();
     private final Map<String, double[]> lags = new LinkedHashMap<>();
@@ -49,8 +50,9 @@ final class SideBySideReport {
         facts.put(name, value);
     }
 
-    void workload(String name, String what) {
+    void workload(String name, String what, int rate) {
         workloads.put(name, what);
+        rates.put(name, rate);
     }
 
     void add(Measurement measurement) {
@@ -108,7 +110,8 @@ final class SideBySideReport {
         StringBuilder md = new StringBuilder();
         md.append("# Side-by-side: single PostgreSQL vs the polyglot suite (scale ").append(scale.name()).append(")\n\n");
         md.append(String.format(Locale.ROOT, "Run at %s. %,d products, %,d users, %,d sessions, %,d leaderboard users,"
-                + " %,d feed events over %,d users, %,d images of %,d bytes. Fixed rate %,d req/s for %d s and"
+                + " %,d feed events over %,d users, %,d images of %,d bytes. Fixed rate per workload (at most %,d req/s,"
+                + " see Workloads: each below what the slower design sustains here) for %d s and"
                 + " saturation with %d closed-loop workers for %d s, %d repetitions each. Latency in ms; fixed rate:"
                 + " from the intended send time (open model, no coordinated omission); saturation: service time."
                 + " Figures are the median over the repetitions, with min–max of p99 as the spread.%n%n",
@@ -156,8 +159,8 @@ final class SideBySideReport {
                     .append(": ").append(s[3]).append('\n'));
         }
         md.append("\n## Workloads\n\n");
-        workloads.forEach((k, v) -> md.append("- **").append(k).append("** (plot: `").append(k).append(".svg`): ")
-                .append(v).append('\n'));
+        workloads.forEach((k, v) -> md.append("- **").append(k).append("** (fixed rate ").append(rates.get(k))
+                .append(" req/s; plot: `").append(k).append(".svg`): ").append(v).append('\n'));
         return md.toString();
     }
 
@@ -244,7 +247,8 @@ final class SideBySideReport {
             List<String> skips = skipped.stream().filter(s -> s[0].equals(w.getKey()))
                     .map(s -> "{\"design\": " + str(s[1]) + ", \"level\": " + str(s[2]) + ", \"why\": " + str(s[3]) + "}")
                     .toList();
-            blocks.add("    {\"name\": " + str(w.getKey()) + ", \"what\": " + str(w.getValue()) + ",\n     \"runs\": [\n"
+            blocks.add("    {\"name\": " + str(w.getKey()) + ", \"what\": " + str(w.getValue()) + ", \"rate\": "
+                    + rates.get(w.getKey()) + ",\n     \"runs\": [\n"
                     + String.join(",\n", runs) + "\n     ],\n     \"skipped\": [" + String.join(", ", skips) + "]}");
         }
         json.append(String.join(",\n", blocks)).append("\n  ],\n");

@@ -62,6 +62,9 @@ class SideBySideIT {
         for (JsonNode workload : json.path("workloads")) {
             String name = workload.path("name").asText();
             names.add(name);
+            // each workload's own fixed rate, never above the scale's (small: 100 req/s)
+            int rate = workload.path("rate").asInt();
+            assertTrue(rate > 0 && rate <= Scale.SMALL.rate(), name + ": fixed rate " + workload.path("rate"));
             for (String design : List.of(SideBySide.BASELINE, SideBySide.POLYGLOT)) {
                 boolean measured = false;
                 for (JsonNode run : workload.path("runs")) {
