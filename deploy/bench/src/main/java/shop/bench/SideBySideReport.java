@@ -220,7 +220,11 @@ final class SideBySideReport {
     }
 
     private static String ratioText(Double ratio) {
-        return ratio == null || ratio.isNaN() || ratio.isInfinite() ? "–" : String.format(Locale.ROOT, "%.2f×", ratio);
+        if (ratio == null || ratio.isNaN() || ratio.isInfinite()) {
+            return "–";
+        }
+        // a 600-fold gap must not print as 0.00×
+        return String.format(Locale.ROOT, ratio < 0.1 ? "%.2g× (1/%.0f)" : "%.2f×", ratio, 1 / ratio);
     }
 
     // ---- JSON ----
