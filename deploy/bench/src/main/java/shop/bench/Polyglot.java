@@ -100,10 +100,6 @@ final class Polyglot implements AutoCloseable {
     }
 
     /**
-     * Seeds everything; afterwards {@link #scale()} holds as many products as the search index
-     * holds of the benchmark's (at most {@value #MAX_PRODUCTS}), for the baseline to match.
-     */
-    /**
      * The polyglot stores' versions, asked of the running servers (the machine facts of the report);
      * dynalite has no version endpoint, so its pinned version is read from the root pom.
      */
@@ -139,6 +135,10 @@ final class Polyglot implements AutoCloseable {
         }
     }
 
+    /**
+     * Seeds everything; afterwards {@link #scale()} holds as many products as the search index
+     * holds of the benchmark's (at most {@value #MAX_PRODUCTS}), for the baseline to match.
+     */
     void seed() throws Exception {
         seedProducts();
         seedSessions();
@@ -429,7 +429,7 @@ final class Polyglot implements AutoCloseable {
     long commitToSearchableNanos(int n) throws Exception {
         String id = createProduct("bench-sbs-lag-" + UUID.randomUUID(), "Lag probe " + n, 1);
         long committed = System.nanoTime();
-        return waitFor(() -> search.status("/api/search/products/" + id) == 200, committed);
+        return waitFor(() -> search.status("/api/search/products/" + id) == 200, committed, PROBE_TIMEOUT_NANOS);
     }
 
     /** Places an order through catalog-service and polls the customer's feed until it shows: commit to in-feed. */
@@ -437,9 +437,13 @@ final class Polyglot implements AutoCloseable {
         HttpResponse<String> order = placeOrder(orderProducts.get(0));
         long committed = System.nanoTime();
         String id = idOf(order, "POST /api/orders");
-        return waitFor(() -> feed.send(feed.request("/api/feed/" + customer + "?limit=5").header("X-User-Id", customer)
-                .header("X-User-Roles", "customer").GET(), HttpResponse.BodyHandlers.ofString()).body().contains(id),
-                committed);
+        return waitFor(() -> inFeed(id), committed, PROBE_TIMEOUT_NANOS);
+    }
+
+    /** Whether the customer's newest feed items include order {@code orderId}. */
+    private boolean inFeed(String orderId) throws Exception {
+        return feed.send(feed.request("/api/feed/" + customer + "?limit=5").header("X-User-Id", customer)
+                .header("X-User-Roles", "customer").GET(), HttpResponse.BodyHandlers.ofString()).body().contains(orderId);
     }
 
     /**
@@ -447,15 +451,9 @@ final class Polyglot implements AutoCloseable {
      * customer's feed: every event before it has then been projected too.
      */
     void settle() throws Exception {
-        HttpResponse<String> order = placeOrder(orderProducts.get(0));
-        String id = idOf(order, "POST /api/orders");
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(SETTLE_MINUTES);
-        while (!feed.send(feed.request("/api/feed/" + customer + "?limit=5").header("X-User-Id", customer)
-                .header("X-User-Roles", "customer").GET(), HttpResponse.BodyHandlers.ofString()).body().contains(id)) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the feed did not catch up within " + SETTLE_MINUTES + " minutes");
-            }
-            Thread.sleep(100);
+        String id = idOf(placeOrder(orderProducts.get(0)), "POST /api/orders");
+        if (waitFor(() -> inFeed(id), System.nanoTime(), TimeUnit.MINUTES.toNanos(SETTLE_MINUTES)) < 0) {
+            throw new IllegalStateException("the feed did not catch up within " + SETTLE_MINUTES + " minutes");
         }
     }
 
@@ -464,9 +462,9 @@ final class Polyglot implements AutoCloseable {
         boolean holds() throws Exception;
     }
 
-    /** Polls every 5 ms for at most 30 s; returns the nanoseconds from {@code since}, or -1 when it never held. */
-    private static long waitFor(Check check, long since) throws Exception {
-        long deadline = since + PROBE_TIMEOUT_NANOS;
+    /** Polls every 5 ms for at most {@code timeoutNanos}; returns the nanoseconds from {@code since}, or -1 when it never held. */
+    private static long waitFor(Check check, long since, long timeoutNanos) throws Exception {
+        long deadline = since + timeoutNanos;
         while (System.nanoTime() < deadline) {
             if (check.holds()) {
                 return System.nanoTime() - since;
