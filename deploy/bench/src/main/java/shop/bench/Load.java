@@ -19,7 +19,7 @@ final class Load {
     }
 
     /** The label of requests a fixed-rate phase never got to send within its drain time. */
-    static final String FAILED_UNSENT = "unsent";
+    private static final String FAILED_UNSENT = "unsent";
     private static final long DRAIN_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     private Load() {
