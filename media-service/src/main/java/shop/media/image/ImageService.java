@@ -56,25 +56,34 @@ public class ImageService {
     }
 
     /**
-     * Registers an object that is in S3 under its image key. When catalog-service refuses or
+     * Registers an object stored under a fresh key of its own. When catalog-service refuses or
      * cannot be reached, the object is deleted again: no image without a reference.
      */
     public ImageView register(ImageKey key, ImageType type, long size, String sha256, Caller caller) {
-        ImageReference reference;
         try {
-            reference = catalog.register(key.productId(), key.value(), type.contentType(), size, sha256, caller);
-        } catch (Problem refused) {
-            // 409: catalog already references this key (a concurrent completion of the same
-            // upload registered it): the object is that image's, not an orphan
-            if (refused.status() != 409) {
-                discard(key.value());
-            }
-            throw refused;
+            return reference(key, type, size, sha256, caller);
         } catch (RuntimeException failure) {
             discard(key.value());
             throw failure;
         }
+    }
+
+    /**
+     * Registers an object that is in S3 under its image key, and leaves the object alone when that
+     * fails: for a key that concurrent requests share (a presigned upload's), where deleting it
+     * could pull it from under the one that registers it. What stays unreferenced, the orphan sweep
+     * removes. 409 when catalog-service references the key already.
+     */
+    public ImageView reference(ImageKey key, ImageType type, long size, String sha256, Caller caller) {
+        ImageReference reference = catalog.register(key.productId(), key.value(), type.contentType(), size, sha256,
+                caller);
         return ImageView.of(reference, sha256);
+    }
+
+    /** Whether catalog-service references this image (false when its product is gone). */
+    public boolean references(ImageKey key) {
+        return catalog.imagesOf(key.productId()).orElse(List.of()).stream()
+                .anyMatch(image -> key.value().equals(image.key()));
     }
 
     /** The object, streamed, or 304 when the caller's copy is current. Open to anyone. */

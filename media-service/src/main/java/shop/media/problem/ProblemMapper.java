@@ -41,7 +41,9 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response problem(Problem problem) {
-        return body(problem.status(), problem.title(), problem.getMessage(), problem.errors());
+        Response response = body(problem.status(), problem.title(), problem.getMessage(), problem.errors());
+        // every 503 says when to come back
+        return problem.status() == 503 ? Response.fromResponse(response).header("Retry-After", "5").build() : response;
     }
 
     /** Bean Validation of a resource's parameters and bodies (Quarkus's own mapper only takes the wider ValidationException). */

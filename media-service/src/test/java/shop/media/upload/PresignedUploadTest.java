@@ -19,9 +19,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -115,39 +122,55 @@ class PresignedUploadTest {
         asAdmin().post("/api/media/uploads/" + id + "/complete").then().statusCode(404);
     }
 
+    /**
+     * Five completions of one upload at once, fifty times over: a race that hides in one round
+     * shows in fifty. Each round: exactly one 201, the rest 409, one reference, one object.
+     */
     @Test
     void concurrentCompletionsOfOneUploadMakeOneImage() throws Exception {
-        UUID productId = product();
-        byte[] png = png(40, 30, 7);
-        Response ticket = start(productId, "image/png", png.length);
-        String id = ticket.path("id");
-        assertThat(put(ticket.path("url"), "image/png", png)).isEqualTo(200);
-
+        int rounds = 50;
         int racers = 5;
-        var start = new java.util.concurrent.CountDownLatch(1);
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(racers);
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
         try {
-            var answers = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
-            for (int i = 0; i < racers; i++) {
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return asAdmin().post("/api/media/uploads/" + id + "/complete").statusCode();
-                }));
+            for (int round = 1; round <= rounds; round++) {
+                UUID productId = product();
+                byte[] png = png(40, 30, round);
+                Response ticket = start(productId, "image/png", png.length);
+                String id = ticket.path("id");
+                assertThat(put(ticket.path("url"), "image/png", png)).isEqualTo(200);
+
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<Response>> answers = new ArrayList<>();
+                for (int i = 0; i < racers; i++) {
+                    answers.add(pool.submit(() -> {
+                        go.await();
+                        return asAdmin().post("/api/media/uploads/" + id + "/complete");
+                    }));
+                }
+                go.countDown();
+                List<Integer> statuses = new ArrayList<>();
+                for (Future<Response> answer : answers) {
+                    Response response = answer.get(60, TimeUnit.SECONDS);
+                    statuses.add(response.statusCode());
+                    if (response.statusCode() != 201) {
+                        assertThat(response.contentType()).as("round %d", round).startsWith("application/problem+json");
+                    }
+                }
+                assertThat(statuses).as("round %d", round).containsOnly(201, 409);
+                assertThat(statuses).as("round %d", round).filteredOn(status -> status == 201).hasSize(1);
+                List<Map<String, Object>> references = references(productId);
+                assertThat(references).as("round %d", round).hasSize(1);
+                String key = (String) references.get(0).get("key");
+                assertThat(keysUnder(s3, bucket(), ImageKey.prefixOf(productId))).as("round %d", round)
+                        .containsExactly(key);
+                assertThat(given().get("/api/media/" + key).then().statusCode(200).extract().asByteArray())
+                        .as("round %d", round).isEqualTo(png);
+                assertThat(keysUnder(s3, bucket(), "uploads/" + id)).as("round %d", round)
+                        .containsExactly("uploads/" + id + ".json");
             }
-            start.countDown();
-            var statuses = new java.util.ArrayList<Integer>();
-            for (var answer : answers) {
-                statuses.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
-            }
-            assertThat(statuses).containsOnly(201, 409);
-            assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
         } finally {
             pool.shutdownNow();
         }
-        assertThat(references(productId)).hasSize(1);
-        String key = (String) references(productId).get(0).get("key");
-        assertThat(keysUnder(s3, bucket(), ImageKey.prefixOf(productId))).containsExactly(key);
-        assertThat(given().get("/api/media/" + key).then().statusCode(200).extract().asByteArray()).isEqualTo(png);
     }
 
     @Test
