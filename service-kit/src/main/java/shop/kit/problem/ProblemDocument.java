@@ -1,0 +1,32 @@
+package shop.kit.problem;
+
+import java.net.URI;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * The body of every error (RFC 9457): {@code type}, {@code title}, {@code status}, {@code detail},
+ * {@code instance} (the path asked for), {@code requestId} (the gateway's {@code X-Request-Id}, or
+ * one made up when a service is called straight), and {@code errors} for invalid input only.
+ */
+@Schema(name = "Problem", description = "An error, as application/problem+json (RFC 9457)")
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record ProblemDocument(
+        @Schema(description = "https://polyglot-shop.dev/problems/<kind>: one URI per kind of problem", required = true)
+        URI type,
+        @Schema(required = true) String title,
+        @Schema(required = true) int status,
+        @Schema(description = "What went wrong with this request, for a person") String detail,
+        @Schema(description = "The path that was asked for") String instance,
+        @Schema(description = "The request's X-Request-Id, as the logs record it") String requestId,
+        @Schema(description = "Each invalid field, for invalid-input") List<FieldError> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    public static ProblemDocument of(Problem problem, String instance, String requestId) {
+        return new ProblemDocument(problem.type().uri(), problem.type().title(), problem.status(),
+                problem.getMessage(), instance, requestId, problem.errors());
+    }
+}
