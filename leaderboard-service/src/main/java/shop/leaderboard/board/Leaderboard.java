@@ -1,29 +1,23 @@
 package shop.leaderboard.board;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
-import java.time.Duration;
-import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
 import io.vertx.redis.client.ResponseType;
-import io.vertx.redis.client.impl.types.ErrorType;
+import shop.kit.problem.FieldError;
+import shop.kit.problem.Problem;
+import shop.kit.redis.LuaScript;
+import shop.kit.redis.RedisAnswers;
 import shop.leaderboard.LeaderboardConfig;
-import shop.leaderboard.board.LeaderboardScripts.Script;
-import shop.leaderboard.problem.FieldError;
-import shop.leaderboard.problem.NotFound;
-import shop.leaderboard.problem.Refused;
-import shop.leaderboard.problem.StoreUnavailable;
 
 /**
  * The leaderboards in Redis sorted sets (key layout in {@link BoardKey}, tie rule in
@@ -64,7 +58,7 @@ public class Leaderboard {
                 .map(reply -> entries(0, reply));
     }
 
-    /** The user's rank and score; fails with {@link NotFound} when the user is not on the board. */
+    /** The user's rank and score; 404 when the user is not on the board. */
     public Uni<Entry> rankOf(String board, Period period, String userId) {
         BoardKey key = keyOf(board, period);
         return run(LeaderboardScripts.STANDING, key, userId).map(reply -> {
@@ -92,8 +86,9 @@ public class Leaderboard {
         return run(LeaderboardScripts.WRITE, key, userId, String.valueOf(value), mode,
                 String.valueOf(ScoreRange.MAX_ABS), expireAt, String.valueOf(TieOrder.MAX_SEQUENCE)).map(reply -> {
                     if ("OUT_OF_RANGE".equals(reply.get(0).toString())) {
-                        throw new Refused(new FieldError(field, "the score would leave the supported range -"
-                                + ScoreRange.MAX_ABS + " to " + ScoreRange.MAX_ABS + " (now " + reply.get(1) + ")"));
+                        String why = "the score would leave the supported range -" + ScoreRange.MAX_ABS + " to "
+                                + ScoreRange.MAX_ABS + " (now " + reply.get(1) + ")";
+                        throw Problem.refused(why).withErrors(List.of(new FieldError(field, why)));
                     }
                     return new Entry(reply.get(1).toLong() + 1, userId, score(reply.get(0)));
                 });
@@ -128,43 +123,15 @@ public class Leaderboard {
         return reply == null;
     }
 
-    private static NotFound notOnBoard(String board, Period period, String userId) {
-        return new NotFound("user " + userId + " is not on board " + board + " (" + period.label() + ")");
+    private static Problem notOnBoard(String board, Period period, String userId) {
+        return Problem.notFound("user " + userId + " is not on board " + board + " (" + period.label() + ")");
     }
 
-    private Uni<Response> run(Script script, BoardKey key, String... args) {
-        List<String> keys = key.all();
-        String[] evalArgs = Stream.concat(Stream.of(script.sha(), String.valueOf(keys.size())),
-                Stream.concat(keys.stream(), Stream.of(args))).toArray(String[]::new);
-        String[] withText = evalArgs.clone();
-        withText[0] = script.text();
-        // first use since Redis started (or SCRIPT FLUSH): send the text once, Redis caches it
-        return guarded(redis.execute("EVALSHA", evalArgs)
-                .onFailure(e -> redisError(e).map(m -> m.startsWith("NOSCRIPT")).orElse(false))
-                .recoverWithUni(() -> redis.execute("EVAL", withText)));
+    private Uni<Response> run(LuaScript script, BoardKey key, String... args) {
+        return RedisAnswers.bounded(script.run(redis, key.all(), List.of(args)), timeout);
     }
 
-    /**
-     * Bounds a Redis call by {@code quarkus.redis.timeout}; a Redis that does not answer
-     * (refused, reset, pool exhausted, timed out) becomes {@link StoreUnavailable} (503). An error
-     * reply stays as it is: Redis answered, so it is a bug here, not an outage.
-     */
     private Uni<Response> guarded(Uni<Response> call) {
-        return call.ifNoItem().after(timeout).failWith(TimeoutException::new)
-                .onFailure(e -> redisError(e).isEmpty()).transform(StoreUnavailable::new);
-    }
-
-    /**
-     * The message of an error reply from Redis in {@code e}'s causes, if any. The Vert.x client
-     * delivers error replies as {@code ErrorType} (an impl class, but the only type that tells
-     * "Redis answered no" from "Redis did not answer").
-     */
-    private static Optional<String> redisError(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ErrorType error) {
-                return Optional.of(Objects.requireNonNullElse(error.getMessage(), ""));
-            }
-        }
-        return Optional.empty();
+        return RedisAnswers.bounded(call, timeout);
     }
 }

@@ -1,10 +1,17 @@
 package shop.leaderboard.board;
 
 import java.util.List;
+import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -14,87 +21,78 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import io.smallrye.mutiny.Uni;
-import shop.leaderboard.access.WriteAccess;
+import shop.kit.identity.Roles;
 
 /**
- * REST: check who asks, parse and validate, then one call into {@link Leaderboard}. Methods
- * return {@link Uni}, so they run on the event loop; nothing here blocks.
+ * REST: who may ask (Quarkus Security, from the gateway's headers), the parameters as types
+ * (a UUID, a period, a bounded count: 400 naming the field otherwise), then one call into
+ * {@link Leaderboard}. Methods return {@link Uni}, so they run on the event loop; nothing here blocks.
  */
 @Path("/api/leaderboards/{board}")
 @Produces(MediaType.APPLICATION_JSON)
 public class LeaderboardResource {
 
-    private final Leaderboard leaderboard;
-    private final WriteAccess access;
+    static final String BOARD = "[a-z0-9-]{1,64}";
+    static final String BOARD_MESSAGE = "must match [a-z0-9-]{1,64}";
 
-    public LeaderboardResource(Leaderboard leaderboard, WriteAccess access) {
+    /** {@code {"score": n}}: a whole number within {@link ScoreRange}. */
+    public record NewScore(@NotNull @Min(-ScoreRange.MAX_ABS) @Max(ScoreRange.MAX_ABS) Long score) {
+    }
+
+    /** {@code {"delta": n}}: a whole number within {@link ScoreRange}. */
+    public record ScoreDelta(@NotNull @Min(-ScoreRange.MAX_ABS) @Max(ScoreRange.MAX_ABS) Long delta) {
+    }
+
+    private final Leaderboard leaderboard;
+
+    public LeaderboardResource(Leaderboard leaderboard) {
         this.leaderboard = leaderboard;
-        this.access = access;
     }
 
     /** Sets the score; answers {@code {userId, score, rank}}. Admin only. */
     @PUT
     @Path("/scores/{userId}")
+    @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Entry> setScore(@PathParam("board") String board, @PathParam("userId") String userId,
-            @QueryParam("period") String period, @HeaderParam(WriteAccess.USER_HEADER) String caller,
-            @HeaderParam(WriteAccess.ROLES_HEADER) String roles, String body) {
-        access.requireAdmin(caller, roles);
-        Input in = new Input();
-        Target target = new Target(in.board(board), in.period(period), in.userId(userId));
-        long score = in.wholeNumber(body, "score");
-        in.orThrow();
-        return leaderboard.setScore(target.board(), target.period(), target.userId(), score);
+    public Uni<Entry> setScore(@PathParam("board") @Pattern(regexp = BOARD, message = BOARD_MESSAGE) String board,
+            @PathParam("userId") UUID userId, @QueryParam("period") @DefaultValue("all-time") Period period,
+            @NotNull @Valid NewScore body) {
+        return leaderboard.setScore(board, period, userId.toString(), body.score());
     }
 
     /** Adds {@code delta} atomically; answers {@code {userId, score, rank}}. Admin only. */
     @POST
     @Path("/scores/{userId}/increment")
+    @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Entry> increment(@PathParam("board") String board, @PathParam("userId") String userId,
-            @QueryParam("period") String period, @HeaderParam(WriteAccess.USER_HEADER) String caller,
-            @HeaderParam(WriteAccess.ROLES_HEADER) String roles, String body) {
-        access.requireAdmin(caller, roles);
-        Input in = new Input();
-        Target target = new Target(in.board(board), in.period(period), in.userId(userId));
-        long delta = in.wholeNumber(body, "delta");
-        in.orThrow();
-        return leaderboard.increment(target.board(), target.period(), target.userId(), delta);
+    public Uni<Entry> increment(@PathParam("board") @Pattern(regexp = BOARD, message = BOARD_MESSAGE) String board,
+            @PathParam("userId") UUID userId, @QueryParam("period") @DefaultValue("all-time") Period period,
+            @NotNull @Valid ScoreDelta body) {
+        return leaderboard.increment(board, period, userId.toString(), body.delta());
     }
 
     @GET
     @Path("/top")
-    public Uni<List<Entry>> top(@PathParam("board") String board, @QueryParam("period") String period,
-            @QueryParam("count") String count) {
-        Input in = new Input();
-        String name = in.board(board);
-        Period p = in.period(period);
-        int n = in.count(count);
-        in.orThrow();
-        return leaderboard.top(name, p, n);
+    public Uni<List<Entry>> top(@PathParam("board") @Pattern(regexp = BOARD, message = BOARD_MESSAGE) String board,
+            @QueryParam("period") @DefaultValue("all-time") Period period,
+            @QueryParam("count") @DefaultValue("10") @Min(value = 1, message = "must be a whole number from 1 to 100")
+            @Max(value = 100, message = "must be a whole number from 1 to 100") Integer count) {
+        return leaderboard.top(board, period, count);
     }
 
     @GET
     @Path("/users/{userId}")
-    public Uni<Entry> rankOf(@PathParam("board") String board, @PathParam("userId") String userId,
-            @QueryParam("period") String period) {
-        Input in = new Input();
-        Target target = new Target(in.board(board), in.period(period), in.userId(userId));
-        in.orThrow();
-        return leaderboard.rankOf(target.board(), target.period(), target.userId());
+    public Uni<Entry> rankOf(@PathParam("board") @Pattern(regexp = BOARD, message = BOARD_MESSAGE) String board,
+            @PathParam("userId") UUID userId, @QueryParam("period") @DefaultValue("all-time") Period period) {
+        return leaderboard.rankOf(board, period, userId.toString());
     }
 
     @GET
     @Path("/users/{userId}/around")
-    public Uni<List<Entry>> around(@PathParam("board") String board, @PathParam("userId") String userId,
-            @QueryParam("period") String period, @QueryParam("radius") String radius) {
-        Input in = new Input();
-        Target target = new Target(in.board(board), in.period(period), in.userId(userId));
-        int r = in.radius(radius);
-        in.orThrow();
-        return leaderboard.around(target.board(), target.period(), target.userId(), r);
-    }
-
-    private record Target(String board, Period period, String userId) {
+    public Uni<List<Entry>> around(@PathParam("board") @Pattern(regexp = BOARD, message = BOARD_MESSAGE) String board,
+            @PathParam("userId") UUID userId, @QueryParam("period") @DefaultValue("all-time") Period period,
+            @QueryParam("radius") @DefaultValue("5") @Min(value = 0, message = "must be a whole number from 0 to 50")
+            @Max(value = 50, message = "must be a whole number from 0 to 50") Integer radius) {
+        return leaderboard.around(board, period, userId.toString(), radius);
     }
 }

@@ -1,9 +1,6 @@
 package shop.leaderboard.board;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import shop.kit.redis.LuaScript;
 
 /**
  * The Lua scripts: each write is one script, so it is atomic with respect to every other
@@ -11,25 +8,13 @@ import java.util.HexFormat;
  */
 final class LeaderboardScripts {
 
-    /** A script and its SHA-1, for EVALSHA. */
-    record Script(String text, String sha) {
-        static Script of(String text) {
-            try {
-                byte[] digest = MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8));
-                return new Script(text, HexFormat.of().formatHex(digest));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every JVM has SHA-1", e);
-            }
-        }
-    }
-
     /**
      * Sets (ARGV[3] = "set") or adds to (ARGV[3] = "add") a user's score.
      * ARGV: userId, value, mode, max |score|, expire-at epoch seconds (0 = never), max sequence.
      * Returns {score, zero-based rank}, or {"OUT_OF_RANGE", current score} changing nothing.
      * An unchanged score keeps its member, so the user keeps the moment they reached it.
      */
-    static final Script WRITE = Script.of("""
+    static final LuaScript WRITE = LuaScript.of("write", """
             local ranking, members, sequence = KEYS[1], KEYS[2], KEYS[3]
             local user, value, mode = ARGV[1], tonumber(ARGV[2]), ARGV[3]
             local maxAbs, expireAt, maxSeq = tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6])
@@ -64,7 +49,7 @@ final class LeaderboardScripts {
             """);
 
     /** ARGV: userId. Returns {zero-based rank, score}, or nil when the user is not on the board. */
-    static final Script STANDING = Script.of("""
+    static final LuaScript STANDING = LuaScript.of("standing", """
             local member = redis.call('HGET', KEYS[2], ARGV[1])
             if not member then return false end
             local rank = redis.call('ZREVRANK', KEYS[1], member)
@@ -76,7 +61,7 @@ final class LeaderboardScripts {
      * ARGV: userId, radius. Returns {zero-based rank of the first entry, {member, score, ...}},
      * or nil when the user is not on the board.
      */
-    static final Script AROUND = Script.of("""
+    static final LuaScript AROUND = LuaScript.of("around", """
             local member = redis.call('HGET', KEYS[2], ARGV[1])
             if not member then return false end
             local rank = redis.call('ZREVRANK', KEYS[1], member)

@@ -3,6 +3,8 @@ package shop.leaderboard.board;
 import java.util.Arrays;
 import java.util.Optional;
 
+import shop.kit.problem.Problem;
+
 /** How long a board's ranking runs before it starts over. */
 public enum Period {
     ALL_TIME("all-time"),
@@ -17,6 +19,11 @@ public enum Period {
 
     public String label() {
         return label;
+    }
+
+    /** {@code ?period=} as JAX-RS converts it: 400 naming the parameter when it names no period. */
+    public static Period fromString(String label) {
+        return parse(label).orElseThrow(() -> Problem.invalid("period", "must be one of weekly, daily, all-time"));
     }
 
     /** The period named by {@code ?period=}, exactly as the contract spells it. */

@@ -3,14 +3,15 @@ package shop.kit.json;
 import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
  * JSON read strictly and numbers kept exact, in every service: a wrong type is 400, never
- * silently coerced (1.5 is not a quantity, {@code null} is not a number, {@code {}{}} is not one
- * body), and decimals stay decimals (a price 49.50 passes from body to event to index to feed as
+ * silently coerced (1.5 is not a quantity, {@code "12"} is not a number, {@code null} is not a
+ * number, {@code {}{}} is not one body), and decimals stay decimals (a price 49.50 passes from body to event to index to feed as
  * 49.50, never as 49.499999...).
  */
 @Singleton
@@ -19,6 +20,9 @@ public class StrictJson implements ObjectMapperCustomizer {
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        // "12" is text, not a number; a number is not text
+        mapper.coercionConfigDefaults().setAcceptBlankAsEmpty(false);
+        mapper.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);

@@ -93,6 +93,11 @@ public class Problem extends RuntimeException {
         return new Problem(type, getMessage(), errors, more);
     }
 
+    /** The same problem naming the fields it is about (a 422 naming the value the domain refused). */
+    public Problem withErrors(List<FieldError> fieldErrors) {
+        return new Problem(type, getMessage(), fieldErrors, headers);
+    }
+
     /** The same problem with another detail (the field errors stay). */
     public Problem withDetail(String detail) {
         return new Problem(type, detail, errors, headers);

@@ -94,6 +94,10 @@ public class ProblemMapper {
         if (failure.getCause() instanceof JsonProcessingException json) {
             return respond(unreadable(json), request);
         }
+        if (failure.getCause() instanceof Problem parameter) {
+            // a parameter that did not convert (ParameterConverters), wrapped by JAX-RS
+            return respond(parameter, request);
+        }
         int status = failure.getResponse().getStatus();
         if (status == 404 && failure.getCause() != null) {
             // JAX-RS answers 404 when a path or query parameter does not convert (a bad UUID, days=abc)

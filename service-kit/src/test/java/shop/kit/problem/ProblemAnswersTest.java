@@ -88,8 +88,13 @@ class ProblemAnswersTest {
 
     @Test
     void aBadPathOrQueryParameterIs400Never404() {
-        assertProblem(given().get("/shelf/products/not-a-uuid"), ProblemType.INVALID_INPUT, "/shelf/products/not-a-uuid");
-        assertProblem(given().queryParam("days", "abc").get("/shelf/report"), ProblemType.INVALID_INPUT, "/shelf/report");
+        assertProblem(given().get("/shelf/products/not-a-uuid"), ProblemType.INVALID_INPUT, "/shelf/products/not-a-uuid")
+                .then().body("errors[0].field", equalTo("id")).body("errors[0].message", equalTo("must be a UUID"));
+        assertProblem(given().get("/shelf/products/1-2-3-4-5"), ProblemType.INVALID_INPUT, "/shelf/products/1-2-3-4-5");
+        assertProblem(given().queryParam("days", "abc").get("/shelf/report"), ProblemType.INVALID_INPUT, "/shelf/report")
+                .then().body("errors[0].field", equalTo("days")).body("errors[0].message", equalTo("must be a whole number"));
+        assertProblem(given().queryParam("days", "99999999999").get("/shelf/report"), ProblemType.INVALID_INPUT,
+                "/shelf/report").then().body("errors[0].field", equalTo("days"));
         assertProblem(given().queryParam("days", "0").get("/shelf/report"), ProblemType.INVALID_INPUT, "/shelf/report")
                 .then().body("errors[0].field", equalTo("days"));
     }
