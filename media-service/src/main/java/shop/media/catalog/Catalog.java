@@ -1,10 +1,8 @@
 package shop.media.catalog;
 
-import java.net.ConnectException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
@@ -15,8 +13,9 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import io.smallrye.faulttolerance.api.RetryWhen;
 
-import shop.media.access.Caller;
-import shop.media.problem.Problem;
+import shop.kit.identity.Caller;
+import shop.kit.problem.Problem;
+import shop.kit.store.Unreachable;
 
 /**
  * catalog-service, which holds the image references in PostgreSQL, behind a timeout, a circuit
@@ -27,9 +26,11 @@ import shop.media.problem.Problem;
 public class Catalog {
 
     private final CatalogApi api;
+    private final Caller caller;
 
-    public Catalog(@RestClient CatalogApi api) {
+    public Catalog(@RestClient CatalogApi api, Caller caller) {
         this.api = api;
+        this.caller = caller;
     }
 
     /** Whether the product exists. Reads are idempotent: retried on any failure. */
@@ -66,33 +67,32 @@ public class Catalog {
     }
 
     /**
-     * Registers the reference, as the caller (catalog-service checks the admin role again). Not
+     * Registers the reference, as this request's caller (catalog-service checks the admin role again). Not
      * idempotent: retried only when the connection was refused, i.e. the request never left.
      * 404: the product is gone.
      */
     @Timeout(2000)
     @Retry(maxRetries = 2, delay = 100)
-    @RetryWhen(exception = ConnectionRefused.class)
+    @RetryWhen(exception = Unreachable.ConnectionRefused.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Problem.class)
     @Fallback(fallbackMethod = "unavailableRegister", skipOn = Problem.class)
-    public ImageReference register(UUID productId, String key, String contentType, long size, String sha256,
-            Caller caller) {
+    public ImageReference register(UUID productId, String key, String contentType, long size, String sha256) {
         try {
-            return api.register(productId, new CatalogApi.NewImage(key, contentType, size, sha256), caller.userId,
-                    caller.roles);
+            return api.register(productId, new CatalogApi.NewImage(key, contentType, size, sha256),
+                    caller.userIdHeader(), caller.rolesHeader());
         } catch (WebApplicationException answer) {
             throw answered(answer, "product not found");
         }
     }
 
-    /** Removes the reference, as the caller; false when there was none. Idempotent: retried. */
+    /** Removes the reference, as this request's caller; false when there was none. Idempotent: retried. */
     @Timeout(2000)
     @Retry(maxRetries = 2, delay = 100, abortOn = Problem.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Problem.class)
     @Fallback(fallbackMethod = "unavailableUnregister", skipOn = Problem.class)
-    public boolean unregister(UUID productId, UUID imageId, Caller caller) {
+    public boolean unregister(UUID productId, UUID imageId) {
         try {
-            api.unregister(productId, imageId, caller.userId, caller.roles);
+            api.unregister(productId, imageId, caller.userIdHeader(), caller.rolesHeader());
             return true;
         } catch (WebApplicationException answer) {
             if (answer.getResponse().getStatus() == 404) {
@@ -106,7 +106,7 @@ public class Catalog {
     private static RuntimeException answered(WebApplicationException answer, String notFound) {
         int status = answer.getResponse().getStatus();
         return switch (status) {
-            case 401 -> Problem.unauthenticated("sign in first");
+            case 401 -> Problem.notSignedIn("sign in first");
             case 403 -> Problem.forbidden("admins only");
             case 404 -> Problem.notFound(notFound);
             case 409 -> Problem.conflict("an image with this key exists");
@@ -122,12 +122,11 @@ public class Catalog {
         throw unavailable();
     }
 
-    ImageReference unavailableRegister(UUID productId, String key, String contentType, long size, String sha256,
-            Caller caller) {
+    ImageReference unavailableRegister(UUID productId, String key, String contentType, long size, String sha256) {
         throw unavailable();
     }
 
-    boolean unavailableUnregister(UUID productId, UUID imageId, Caller caller) {
+    boolean unavailableUnregister(UUID productId, UUID imageId) {
         throw unavailable();
     }
 
@@ -135,16 +134,4 @@ public class Catalog {
         return Problem.unavailable("the catalog cannot be reached right now; try again shortly");
     }
 
-    /** The request never reached catalog-service. */
-    public static class ConnectionRefused implements Predicate<Throwable> {
-        @Override
-        public boolean test(Throwable failure) {
-            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-                if (cause instanceof ConnectException) {
-                    return true;
-                }
-            }
-            return false;
-        }
-    }
 }

@@ -4,7 +4,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import shop.media.problem.Problem;
+import shop.kit.problem.Problem;
 
 /**
  * An image's S3 key, {@code products/<productId>/<uuid>.<ext>}: the only keys media-service
@@ -27,20 +27,20 @@ public record ImageKey(UUID productId, UUID imageId, ImageType type) {
     /** The key, or 400 naming what is wrong with it. */
     public static ImageKey parse(String key) {
         if (key == null || key.isEmpty()) {
-            throw Problem.badRequest("key", "is empty");
+            throw Problem.invalid("key", "is empty");
         }
         if (key.startsWith("/") || key.contains("\\")) {
-            throw Problem.badRequest("key", "must be relative, not an absolute path");
+            throw Problem.invalid("key", "must be relative, not an absolute path");
         }
         if (key.contains("..")) {
-            throw Problem.badRequest("key", "must not contain '..'");
+            throw Problem.invalid("key", "must not contain '..'");
         }
         if (!key.startsWith(PREFIX)) {
-            throw Problem.badRequest("key", "must start with " + PREFIX);
+            throw Problem.invalid("key", "must start with " + PREFIX);
         }
         Matcher matcher = KEY.matcher(key);
         if (!matcher.matches()) {
-            throw Problem.badRequest("key", "must be products/<product uuid>/<uuid>.jpg|png|webp");
+            throw Problem.invalid("key", "must be products/<product uuid>/<uuid>.jpg|png|webp");
         }
         return new ImageKey(UUID.fromString(matcher.group(1)), UUID.fromString(matcher.group(2)),
                 ImageType.ofExtension(matcher.group(3)).orElseThrow());

@@ -4,7 +4,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.UUID;
 
-import jakarta.ws.rs.BeanParam;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -15,7 +15,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
-import shop.media.access.Caller;
+import shop.kit.identity.Roles;
+
 
 @Path("/api/media")
 public class ImageResource {
@@ -29,10 +30,11 @@ public class ImageResource {
     /** The body is taken as a stream (a blocking endpoint): it is checked and spooled as it arrives. */
     @POST
     @Path("/products/{productId}/images")
+    @RolesAllowed(Roles.ADMIN)
     @Consumes("*/*")
     public Response upload(@PathParam("productId") UUID productId, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
-            InputStream body, @BeanParam Caller caller) {
-        ImageView image = images.upload(productId, type, body, caller);
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long declaredLength, InputStream body) {
+        ImageView image = images.upload(productId, type, declaredLength, body);
         return Response.created(URI.create(image.url())).entity(image).build();
     }
 
@@ -50,8 +52,9 @@ public class ImageResource {
 
     @DELETE
     @Path("/{key: .+}")
-    public Response delete(@PathParam("key") String key, @BeanParam Caller caller) {
-        images.delete(key, caller);
+    @RolesAllowed(Roles.ADMIN)
+    public Response delete(@PathParam("key") String key) {
+        images.delete(key);
         return Response.noContent().build();
     }
 

@@ -10,11 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import shop.media.MediaConfig;
-import shop.media.access.Access;
-import shop.media.access.Caller;
 import shop.media.catalog.Catalog;
 import shop.media.catalog.ImageReference;
-import shop.media.problem.Problem;
+import shop.kit.problem.Problem;
 
 /**
  * Product images: the bytes in S3, the reference in catalog-service. An image is written to S3
@@ -37,19 +35,23 @@ public class ImageService {
     }
 
     /**
-     * Checks the caller, the declared type and the product, then streams the body through the
-     * checks into S3 and registers it. Nothing reaches S3 unless every check passed.
+     * Checks the declared type and length and the product, then streams the body through the
+     * checks into S3 and registers it. Nothing reaches S3 unless every check passed; a declared
+     * length over the limit is refused before a byte is read.
      */
-    public ImageView upload(UUID productId, String contentType, InputStream body, Caller caller) {
-        Access.admin(caller);
+    public ImageView upload(UUID productId, String contentType, Long declaredLength, InputStream body) {
+        long maxBytes = media.maxSize().asLongValue();
+        if (declaredLength != null && declaredLength > maxBytes) {
+            throw Problem.tooLarge("the image is larger than " + maxBytes + " bytes");
+        }
         ImageType declared = ImageType.ofContentType(contentType)
-                .orElseThrow(() -> Problem.unsupported("Content-Type must be image/jpeg, image/png or image/webp"));
+                .orElseThrow(() -> Problem.unsupportedMediaType("Content-Type must be image/jpeg, image/png or image/webp"));
         requireProduct(productId);
-        ImageSpool.Spooled spooled = ImageSpool.spool(body, declared, spoolDir(), media.maxSize().asLongValue());
+        ImageSpool.Spooled spooled = ImageSpool.spool(body, declared, spoolDir(), maxBytes);
         try {
             ImageKey key = ImageKey.fresh(productId, spooled.type());
             store.put(key, spooled.file(), spooled.type(), spooled.size(), spooled.sha256());
-            return register(key, spooled.type(), spooled.size(), spooled.sha256(), caller);
+            return register(key, spooled.type(), spooled.size(), spooled.sha256());
         } finally {
             ImageSpool.discard(spooled.file());
         }
@@ -59,9 +61,9 @@ public class ImageService {
      * Registers an object stored under a fresh key of its own. When catalog-service refuses or
      * cannot be reached, the object is deleted again: no image without a reference.
      */
-    public ImageView register(ImageKey key, ImageType type, long size, String sha256, Caller caller) {
+    public ImageView register(ImageKey key, ImageType type, long size, String sha256) {
         try {
-            return reference(key, type, size, sha256, caller);
+            return reference(key, type, size, sha256);
         } catch (RuntimeException failure) {
             discard(key.value());
             throw failure;
@@ -74,9 +76,8 @@ public class ImageService {
      * could pull it from under the one that registers it. What stays unreferenced, the orphan sweep
      * removes. 409 when catalog-service references the key already.
      */
-    public ImageView reference(ImageKey key, ImageType type, long size, String sha256, Caller caller) {
-        ImageReference reference = catalog.register(key.productId(), key.value(), type.contentType(), size, sha256,
-                caller);
+    public ImageView reference(ImageKey key, ImageType type, long size, String sha256) {
+        ImageReference reference = catalog.register(key.productId(), key.value(), type.contentType(), size, sha256);
         return ImageView.of(reference, sha256);
     }
 
@@ -95,14 +96,13 @@ public class ImageService {
      * Removes the reference first (so the catalog never points at a missing object), then the
      * object. 404 only when there was neither.
      */
-    public void delete(String rawKey, Caller caller) {
-        Access.admin(caller);
+    public void delete(String rawKey) {
         ImageKey key = ImageKey.parse(rawKey);
         Optional<ImageReference> reference = catalog.imagesOf(key.productId()).orElse(List.of()).stream()
                 .filter(image -> key.value().equals(image.key()))
                 .findFirst();
         boolean unregistered = reference.isPresent()
-                && catalog.unregister(key.productId(), reference.get().id(), caller);
+                && catalog.unregister(key.productId(), reference.get().id());
         boolean stored = store.stat(key.value()).isPresent();
         if (!unregistered && !stored) {
             throw Problem.notFound("image not found");

@@ -11,7 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-import shop.media.problem.Problem;
+import shop.kit.problem.Problem;
 
 /**
  * Streams an upload into a bounded temp file while checking it: the first bytes must be an image
@@ -48,12 +48,12 @@ public final class ImageSpool {
             byte[] head = new byte[ImageType.SNIFF_BYTES];
             int headLength = readHead(body, head);
             if (headLength == 0) {
-                throw Problem.badRequest("body", "is empty");
+                throw Problem.invalid("body", "is empty");
             }
             ImageType sniffed = ImageType.sniff(head, headLength)
-                    .orElseThrow(() -> Problem.unsupported("the body is not a JPEG, PNG or WebP image"));
+                    .orElseThrow(() -> Problem.unsupportedMediaType("the body is not a JPEG, PNG or WebP image"));
             if (sniffed != declared) {
-                throw Problem.unsupported("the body is " + sniffed.contentType() + ", not " + declared.contentType());
+                throw Problem.unsupportedMediaType("the body is " + sniffed.contentType() + ", not " + declared.contentType());
             }
             Files.createDirectories(dir);
             file = Files.createTempFile(dir, "upload-", ".part");
@@ -66,13 +66,13 @@ public final class ImageSpool {
                 while ((n = read(body, buffer)) >= 0) {
                     size += n;
                     if (size > maxBytes) {
-                        throw Problem.tooLarge(maxBytes);
+                        throw Problem.tooLarge("the image is larger than " + maxBytes + " bytes");
                     }
                     out.write(buffer, 0, n);
                 }
             }
             if (size > maxBytes) {
-                throw Problem.tooLarge(maxBytes);
+                throw Problem.tooLarge("the image is larger than " + maxBytes + " bytes");
             }
             return new Spooled(file, sniffed, size, HexFormat.of().formatHex(sha256.digest()));
         } catch (IOException e) {
@@ -91,7 +91,7 @@ public final class ImageSpool {
         try {
             return body.readNBytes(head, 0, head.length);
         } catch (IOException e) {
-            throw Problem.badRequest("body", "could not be read to the end");
+            throw Problem.invalid("body", "could not be read to the end");
         }
     }
 
@@ -100,7 +100,7 @@ public final class ImageSpool {
         try {
             return body.read(buffer);
         } catch (IOException e) {
-            throw Problem.badRequest("body", "could not be read to the end");
+            throw Problem.invalid("body", "could not be read to the end");
         }
     }
 

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import shop.media.MediaConfig;
-import shop.media.problem.Problem;
+import shop.kit.problem.Problem;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;

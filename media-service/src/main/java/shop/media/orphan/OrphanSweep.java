@@ -18,7 +18,7 @@ import shop.media.catalog.Catalog;
 import shop.media.catalog.ImageReference;
 import shop.media.image.ImageKey;
 import shop.media.image.ImageStore;
-import shop.media.problem.Problem;
+import shop.kit.problem.Problem;
 import shop.media.upload.Upload;
 import software.amazon.awssdk.services.s3.model.S3Object;
 

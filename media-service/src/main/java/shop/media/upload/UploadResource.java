@@ -2,15 +2,15 @@ package shop.media.upload;
 
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
-import shop.media.access.Caller;
+import shop.kit.identity.Roles;
 import shop.media.image.ImageView;
 
 /** Shares its root with ImageResource: JAX-RS picks a resource class by its path first, and
@@ -26,14 +26,16 @@ public class UploadResource {
 
     @POST
     @Path("/uploads")
-    public Response start(@NotNull @Valid NewUpload body, @BeanParam Caller caller) {
-        return Response.status(201).entity(uploads.start(body, caller)).build();
+    @RolesAllowed(Roles.ADMIN)
+    public Response start(@NotNull @Valid NewUpload body) {
+        return Response.status(201).entity(uploads.start(body)).build();
     }
 
     @POST
     @Path("/uploads/{id}/complete")
-    public Response complete(@PathParam("id") UUID id, @BeanParam Caller caller) {
-        ImageView image = uploads.complete(id, caller);
+    @RolesAllowed(Roles.ADMIN)
+    public Response complete(@PathParam("id") UUID id) {
+        ImageView image = uploads.complete(id);
         return Response.created(java.net.URI.create(image.url())).entity(image).build();
     }
 }

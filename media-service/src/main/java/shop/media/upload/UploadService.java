@@ -14,15 +14,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import shop.media.MediaConfig;
-import shop.media.access.Access;
-import shop.media.access.Caller;
 import shop.media.image.ImageKey;
 import shop.media.image.ImageService;
 import shop.media.image.ImageSpool;
 import shop.media.image.ImageStore;
 import shop.media.image.ImageType;
 import shop.media.image.ImageView;
-import shop.media.problem.Problem;
+import shop.kit.problem.Problem;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
@@ -53,12 +51,11 @@ public class UploadService {
         this.json = json;
     }
 
-    public UploadTicket start(NewUpload request, Caller caller) {
-        Access.admin(caller);
+    public UploadTicket start(NewUpload request) {
         ImageType type = ImageType.ofContentType(request.contentType())
-                .orElseThrow(() -> Problem.unsupported("contentType must be image/jpeg, image/png or image/webp"));
+                .orElseThrow(() -> Problem.unsupportedMediaType("contentType must be image/jpeg, image/png or image/webp"));
         if (request.size() > media.maxSize().asLongValue()) {
-            throw Problem.tooLarge(media.maxSize().asLongValue());
+            throw Problem.tooLarge("the image is larger than " + media.maxSize().asLongValue() + " bytes");
         }
         images.requireProduct(request.productId());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -82,15 +79,14 @@ public class UploadService {
      * condition before it stores, outside its per-object lock, so two conditional PUTs can both
      * succeed there: it cannot be the arbiter. Losers answer 409, as completing twice does.
      */
-    public ImageView complete(UUID id, Caller caller) {
-        Access.admin(caller);
+    public ImageView complete(UUID id) {
         Upload upload = state(id).orElseThrow(() -> Problem.notFound("upload not found"));
         ImageKey key = upload.imageKey();
         if (registered(key)) {
             throw completedAlready(key);
         }
         try {
-            return complete(upload, key, caller);
+            return complete(upload, key);
         } catch (RuntimeException failure) {
             // a concurrent completion won the race (it registered first, or deleted the uploaded
             // bytes as it finished): the same answer as completing twice
@@ -101,7 +97,7 @@ public class UploadService {
         }
     }
 
-    private ImageView complete(Upload upload, ImageKey key, Caller caller) {
+    private ImageView complete(Upload upload, ImageKey key) {
         HeadObjectResponse uploaded = store.stat(upload.objectKey())
                 .orElseThrow(() -> Problem.refused(Instant.now().isAfter(upload.expiresAt())
                         ? "the upload expired before anything was uploaded" : "nothing has been uploaded yet"));
@@ -121,7 +117,7 @@ public class UploadService {
                 store.put(key, spooled.file(), spooled.type(), spooled.size(), spooled.sha256());
             }
             // the atomic step: catalog-service takes one reference for the key and answers 409 to the rest
-            ImageView image = images.reference(key, spooled.type(), spooled.size(), spooled.sha256(), caller);
+            ImageView image = images.reference(key, spooled.type(), spooled.size(), spooled.sha256());
             store.delete(upload.objectKey());
             return image;
         } finally {

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import shop.media.problem.Problem;
+import shop.kit.problem.Problem;
 
 class ImageKeyTest {
 
@@ -30,7 +30,7 @@ class ImageKeyTest {
             assertThatThrownBy(() -> ImageKey.parse(bad)).as(bad).isInstanceOfSatisfying(Problem.class,
                     problem -> {
                         assertThat(problem.status()).isEqualTo(400);
-                        assertThat(problem.errors()).extracting(Problem.FieldError::field).containsExactly("key");
+                        assertThat(problem.errors()).extracting(shop.kit.problem.FieldError::field).containsExactly("key");
                     });
         }
     }

@@ -14,7 +14,7 @@ import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import shop.media.problem.Problem;
+import shop.kit.problem.Problem;
 
 class ImageSpoolTest {
 
