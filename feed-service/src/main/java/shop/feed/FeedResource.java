@@ -4,7 +4,6 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,13 +14,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
-import shop.feed.access.Access;
-import shop.feed.access.Caller;
 import shop.feed.activity.ActivityRecorder;
 import shop.feed.activity.NewActivity;
 import shop.feed.read.FeedPage;
 import shop.feed.read.FeedReader;
+import shop.kit.identity.Caller;
 
 /** A user's activity feed: read it page by page, newest first; record an activity in it. */
 @Path("/api/feed/{userId}")
@@ -31,25 +30,29 @@ public class FeedResource {
 
     private final FeedReader reader;
     private final ActivityRecorder recorder;
+    private final Caller caller;
 
-    FeedResource(FeedReader reader, ActivityRecorder recorder) {
+    FeedResource(FeedReader reader, ActivityRecorder recorder, Caller caller) {
         this.reader = reader;
         this.recorder = recorder;
+        this.caller = caller;
     }
 
+    /** One's own feed, or any as an admin; another user's is 404, as if it did not exist. */
     @GET
-    public FeedPage feed(@BeanParam Caller caller, @PathParam("userId") String userId,
-            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        UUID owner = Access.feedOf(caller, userId);
-        return reader.page(owner, limit, cursor);
+    @Authenticated
+    public FeedPage feed(@PathParam("userId") UUID userId, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        caller.requireOwnOrAdmin(userId, "feed");
+        return reader.page(userId, limit, cursor);
     }
 
     @POST
     @Path("/events")
+    @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response record(@BeanParam Caller caller, @PathParam("userId") String userId,
-            @Valid @NotNull NewActivity activity) {
-        UUID owner = Access.feedOf(caller, userId);
-        return Response.accepted(recorder.record(owner, activity)).build();
+    public Response record(@PathParam("userId") UUID userId, @Valid @NotNull NewActivity activity) {
+        caller.requireOwnOrAdmin(userId, "feed");
+        return Response.accepted(recorder.record(userId, activity)).build();
     }
 }

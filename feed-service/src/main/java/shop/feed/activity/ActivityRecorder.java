@@ -13,7 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import shop.feed.FeedConfig;
 import shop.feed.item.FeedItem;
 import shop.feed.item.FeedTable;
-import shop.feed.problem.Problem;
+import shop.kit.problem.Problem;
 import shop.feed.read.FeedEntry;
 
 /** Records a client's activity straight into the user's feed, with the same shape and TTL as a projected event. */
@@ -34,12 +34,12 @@ public class ActivityRecorder {
 
     public FeedEntry record(UUID userId, NewActivity activity) {
         if (activity.data() != null && !activity.data().isObject() && !activity.data().isNull()) {
-            throw Problem.badRequest("data", "must be a JSON object");
+            throw Problem.invalid("data", "must be a JSON object");
         }
         String data = write(activity.data());
         int maxBytes = config.activity().maxDataBytes();
         if (data.getBytes(StandardCharsets.UTF_8).length > maxBytes) {
-            throw Problem.badRequest("data", "must be at most " + maxBytes + " bytes of JSON");
+            throw Problem.invalid("data", "must be at most " + maxBytes + " bytes of JSON");
         }
         // millis: what the sort key keeps, so the item and its key tell the same time
         FeedItem item = FeedItem.of(userId, UUID.randomUUID(), activity.type(),

@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import shop.feed.FeedConfig;
 import shop.feed.item.FeedItem;
 import shop.feed.item.FeedTable;
-import shop.feed.problem.Problem;
+import shop.kit.problem.Problem;
 
 /**
  * Reads a feed page by page, newest first, without ever showing an expired item or handing out
@@ -44,12 +44,12 @@ public class FeedReader {
     public FeedPage page(UUID userId, Integer limit, String cursor) {
         int size = limit == null ? config.defaultLimit() : limit;
         if (size < 1 || size > config.maxLimit()) {
-            throw Problem.badRequest("limit", "must be from 1 to " + config.maxLimit());
+            throw Problem.invalid("limit", "must be from 1 to " + config.maxLimit());
         }
         Optional<String> after = Optional.empty();
         if (cursor != null) {
             after = Optional.of(cursors.open(userId, cursor)
-                    .orElseThrow(() -> Problem.badRequest("cursor", "is not a cursor of this feed")));
+                    .orElseThrow(() -> Problem.invalid("cursor", "is not a cursor of this feed")));
         }
         List<FeedItem> items = new ArrayList<>(size + 1);
         FeedTable.Slice slice;
