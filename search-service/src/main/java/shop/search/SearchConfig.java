@@ -9,9 +9,6 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "search")
 public interface SearchConfig {
 
-    /** Readiness checks. */
-    Readiness readiness();
-
     /** The Elasticsearch index behind its alias. */
     Index index();
 
@@ -20,13 +17,6 @@ public interface SearchConfig {
 
     /** Rebuilding the index from catalog-service. */
     Rebuild rebuild();
-
-    interface Readiness {
-
-        /** How long a readiness check waits for a store before reporting it DOWN. */
-        @WithDefault("2S")
-        Duration timeout();
-    }
 
     interface Index {
 

@@ -1,5 +1,6 @@
 package shop.search.query;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +12,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import shop.kit.problem.Problem;
 import shop.search.SearchConfig;
 import shop.search.index.ProductIndex;
-import shop.search.problem.Problem;
 
 /** Searches, autocomplete and what the index holds of a product, read through the alias. */
 @ApplicationScoped
@@ -38,9 +39,9 @@ public class ProductSearch {
                 .register(registry);
     }
 
-    public SearchAnswer search(String q, String brand, String tag, String minPrice, String maxPrice, String sort,
-            String page, String size) {
-        SearchQuery query = SearchQuery.parse(q, brand, tag, minPrice, maxPrice, sort, page, size, limits);
+    public SearchAnswer search(String q, String brand, String tag, BigDecimal minPrice, BigDecimal maxPrice,
+            SearchQuery.Sort sort, Integer page, Integer size) {
+        SearchQuery query = SearchQuery.of(q, brand, tag, minPrice, maxPrice, sort, page, size, limits);
         SearchAnswer answer = SearchRequests.answer(timed(index.search(SearchRequests.search(query))), query);
         if (query.q() == null || answer.total() >= config.didYouMeanBelow()) {
             return answer;
@@ -56,7 +57,7 @@ public class ProductSearch {
 
     public Map<String, List<String>> suggest(String prefix) {
         if (prefix != null && prefix.length() > config.maxLength()) {
-            throw Problem.badRequest("prefix", "at most " + config.maxLength() + " characters");
+            throw Problem.invalid("prefix", "at most " + config.maxLength() + " characters");
         }
         if (prefix == null || prefix.isBlank()) {
             return Map.of("suggestions", List.of());

@@ -5,12 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import shop.search.problem.Problem;
-import shop.search.problem.Problem.FieldError;
+import shop.kit.problem.Problem;
+import shop.kit.problem.FieldError;
 
 /**
  * A search as asked for, checked: {@code GET /api/search?q=&brand=&tag=&minPrice=&maxPrice=&sort=&page=&size=}.
- * Every parameter arrives as text and is parsed here, so that each wrong one is named in the 400.
+ * The parameters arrive typed (a number that is no number is 400 before this, naming it); here are
+ * the shop's limits, which depend on configuration and on each other, each wrong one named in the 400.
  */
 public record SearchQuery(String q, String brand, String tag, BigDecimal minPrice, BigDecimal maxPrice, Sort sort,
         int page, int size) {
@@ -18,8 +19,13 @@ public record SearchQuery(String q, String brand, String tag, BigDecimal minPric
     public enum Sort {
         RELEVANCE, PRICE_ASC, PRICE_DESC, NEWEST;
 
-        static Sort of(String text) {
-            return Sort.valueOf(text.toUpperCase(Locale.ROOT));
+        /** {@code ?sort=} as JAX-RS converts it, case-insensitive: 400 naming the parameter otherwise. */
+        public static Sort fromString(String text) {
+            try {
+                return Sort.valueOf(text.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException unknown) {
+                throw Problem.invalid("sort", "one of relevance, price_asc, price_desc, newest");
+            }
         }
     }
 
@@ -28,39 +34,37 @@ public record SearchQuery(String q, String brand, String tag, BigDecimal minPric
     }
 
     public static final int DEFAULT_SIZE = 20;
+    private static final BigDecimal MAX_PRICE = new BigDecimal("1000000000");
 
-    /** The checked query; 400 naming every invalid parameter. */
-    public static SearchQuery parse(String q, String brand, String tag, String minPrice, String maxPrice, String sort,
-            String page, String size, Limits limits) {
+    /** The checked query (absent values take their defaults); 400 naming every invalid parameter. */
+    public static SearchQuery of(String q, String brand, String tag, BigDecimal minPrice, BigDecimal maxPrice, Sort sort,
+            Integer page, Integer size, Limits limits) {
         List<FieldError> errors = new ArrayList<>();
         String text = blankToNull(q);
-        if (text != null && text.length() > limits.maxLength()) {
-            errors.add(new FieldError("q", "at most " + limits.maxLength() + " characters"));
-        }
+        checkLength("q", text, limits, errors);
         checkLength("brand", brand, limits, errors);
         checkLength("tag", tag, limits, errors);
-        BigDecimal min = price("minPrice", minPrice, errors);
-        BigDecimal max = price("maxPrice", maxPrice, errors);
-        if (min != null && max != null && min.compareTo(max) > 0) {
+        checkPrice("minPrice", minPrice, errors);
+        checkPrice("maxPrice", maxPrice, errors);
+        if (minPrice != null && maxPrice != null && minPrice.compareTo(maxPrice) > 0) {
             errors.add(new FieldError("minPrice", "must not be above maxPrice"));
         }
-        Sort order = Sort.RELEVANCE;
-        if (blankToNull(sort) != null) {
-            try {
-                order = Sort.of(sort.strip());
-            } catch (IllegalArgumentException unknown) {
-                errors.add(new FieldError("sort", "one of relevance, price_asc, price_desc, newest"));
-            }
+        int pageNumber = page == null ? 0 : page;
+        int pageSize = size == null ? DEFAULT_SIZE : size;
+        if (pageNumber < 0) {
+            errors.add(new FieldError("page", "must be a whole number from 0"));
         }
-        Integer pageNumber = whole("page", page, 0, 0, Integer.MAX_VALUE, errors);
-        Integer pageSize = whole("size", size, DEFAULT_SIZE, 0, limits.maxSize(), errors);
-        if (pageNumber != null && pageSize != null && ((long) pageNumber + 1) * pageSize > limits.maxDepth()) {
+        if (pageSize < 0 || pageSize > limits.maxSize()) {
+            errors.add(new FieldError("size", "must be a whole number from 0 to " + limits.maxSize()));
+        }
+        if (pageNumber >= 0 && pageSize >= 0 && ((long) pageNumber + 1) * pageSize > limits.maxDepth()) {
             errors.add(new FieldError("page", "too deep: (page + 1) * size may not exceed " + limits.maxDepth()));
         }
         if (!errors.isEmpty()) {
             throw Problem.invalid(errors);
         }
-        return new SearchQuery(text, blankToNull(brand), blankToNull(tag), min, max, order, pageNumber, pageSize);
+        return new SearchQuery(text, blankToNull(brand), blankToNull(tag), minPrice, maxPrice,
+                sort == null ? Sort.RELEVANCE : sort, pageNumber, pageSize);
     }
 
     private static void checkLength(String field, String value, Limits limits, List<FieldError> errors) {
@@ -69,37 +73,10 @@ public record SearchQuery(String q, String brand, String tag, BigDecimal minPric
         }
     }
 
-    private static BigDecimal price(String field, String text, List<FieldError> errors) {
-        if (blankToNull(text) == null) {
-            return null;
+    private static void checkPrice(String field, BigDecimal price, List<FieldError> errors) {
+        if (price != null && (price.signum() < 0 || price.compareTo(MAX_PRICE) > 0)) {
+            errors.add(new FieldError(field, "must be from 0 to " + MAX_PRICE));
         }
-        try {
-            BigDecimal price = new BigDecimal(text.strip());
-            if (price.signum() < 0 || price.compareTo(new BigDecimal("1000000000")) > 0) {
-                errors.add(new FieldError(field, "must be from 0 to 1000000000"));
-                return null;
-            }
-            return price;
-        } catch (NumberFormatException notANumber) {
-            errors.add(new FieldError(field, "must be a number such as 49.50"));
-            return null;
-        }
-    }
-
-    private static Integer whole(String field, String text, int fallback, int min, int max, List<FieldError> errors) {
-        if (blankToNull(text) == null) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(text.strip());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException notAWholeNumber) {
-            // reported below
-        }
-        errors.add(new FieldError(field, "must be a whole number from " + min + (max == Integer.MAX_VALUE ? "" : " to " + max)));
-        return null;
     }
 
     private static String blankToNull(String text) {

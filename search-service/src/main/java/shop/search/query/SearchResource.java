@@ -1,5 +1,6 @@
 package shop.search.query;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,9 +24,9 @@ public class SearchResource {
 
     @GET
     public SearchAnswer search(@QueryParam("q") String q, @QueryParam("brand") String brand,
-            @QueryParam("tag") String tag, @QueryParam("minPrice") String minPrice,
-            @QueryParam("maxPrice") String maxPrice, @QueryParam("sort") String sort, @QueryParam("page") String page,
-            @QueryParam("size") String size) {
+            @QueryParam("tag") String tag, @QueryParam("minPrice") BigDecimal minPrice,
+            @QueryParam("maxPrice") BigDecimal maxPrice, @QueryParam("sort") SearchQuery.Sort sort,
+            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         return search.search(q, brand, tag, minPrice, maxPrice, sort, page, size);
     }
 

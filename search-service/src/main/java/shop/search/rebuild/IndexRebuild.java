@@ -15,7 +15,7 @@ import org.jboss.logging.Logger;
 import shop.search.SearchConfig;
 import shop.search.index.ProductDocument;
 import shop.search.index.ProductIndex;
-import shop.search.problem.Problem;
+import shop.kit.problem.Problem;
 
 /**
  * Rebuilds the index from the source of truth without a moment of empty answers: a new index

@@ -1,14 +1,14 @@
 package shop.search.rebuild;
 
-import jakarta.ws.rs.BeanParam;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import shop.search.access.Access;
-import shop.search.access.Caller;
+import shop.kit.identity.Roles;
+
 
 @Path("/api/search/rebuild")
 @Produces(MediaType.APPLICATION_JSON)
@@ -21,8 +21,8 @@ public class RebuildResource {
     }
 
     @POST
-    public Response rebuild(@BeanParam Caller caller) {
-        Access.admin(caller);
+    @RolesAllowed(Roles.ADMIN)
+    public Response rebuild() {
         return Response.accepted(rebuild.start()).build();
     }
 }

@@ -7,55 +7,58 @@ import java.math.BigDecimal;
 
 import org.junit.jupiter.api.Test;
 
-import shop.search.problem.Problem;
+import shop.kit.problem.FieldError;
+import shop.kit.problem.Problem;
 
-/** The checks of a search request, without a server. */
+/** The shop's limits on a search request, without a server (the parameters' types are JAX-RS's). */
 class SearchQueryTest {
 
     private static final SearchQuery.Limits LIMITS = new SearchQuery.Limits(256, 100, 10_000);
 
     @Test
     void defaultsAreRelevanceFirstPageOfTwenty() {
-        SearchQuery query = SearchQuery.parse(" wireless ", null, "", null, null, null, null, null, LIMITS);
+        SearchQuery query = SearchQuery.of(" wireless ", null, "", null, null, null, null, null, LIMITS);
         assertThat(query).isEqualTo(new SearchQuery("wireless", null, null, null, null, SearchQuery.Sort.RELEVANCE,
                 0, 20));
     }
 
     @Test
     void everyInvalidParameterIsNamedAtOnce() {
-        Problem problem = catchThrowableOfType(Problem.class, () -> SearchQuery.parse("x".repeat(257), null, null,
-                "abc", "-1", "cheapest", "-2", "500", LIMITS));
+        Problem problem = catchThrowableOfType(Problem.class, () -> SearchQuery.of("x".repeat(257), null, null,
+                new BigDecimal("1000000001"), new BigDecimal("-1"), null, -2, 500, LIMITS));
         assertThat(problem.status()).isEqualTo(400);
-        assertThat(problem.errors()).extracting(Problem.FieldError::field)
-                .containsExactly("q", "minPrice", "maxPrice", "sort", "page", "size");
+        assertThat(problem.errors()).extracting(FieldError::field)
+                .containsExactly("q", "minPrice", "maxPrice", "minPrice", "page", "size");
     }
 
     @Test
     void pagingDeeperThanTheWindowIsRefused() {
-        assertThat(SearchQuery.parse(null, null, null, null, null, null, "99", "100", LIMITS).page()).isEqualTo(99);
+        assertThat(SearchQuery.of(null, null, null, null, null, null, 99, 100, LIMITS).page()).isEqualTo(99);
         Problem problem = catchThrowableOfType(Problem.class,
-                () -> SearchQuery.parse(null, null, null, null, null, null, "100", "100", LIMITS));
-        assertThat(problem.errors()).extracting(Problem.FieldError::field).containsExactly("page");
+                () -> SearchQuery.of(null, null, null, null, null, null, 100, 100, LIMITS));
+        assertThat(problem.errors()).extracting(FieldError::field).containsExactly("page");
     }
 
     @Test
     void minimumAboveMaximumIsRefusedButEqualIsFine() {
-        assertThat(SearchQuery.parse(null, null, null, "50", "50", "price_desc", null, null, LIMITS).minPrice())
-                .isEqualByComparingTo(new BigDecimal("50"));
-        Problem problem = catchThrowableOfType(Problem.class,
-                () -> SearchQuery.parse(null, null, null, "50.01", "50", null, null, null, LIMITS));
-        assertThat(problem.errors()).extracting(Problem.FieldError::field).containsExactly("minPrice");
+        assertThat(SearchQuery.of(null, null, null, new BigDecimal("50"), new BigDecimal("50"),
+                SearchQuery.Sort.PRICE_DESC, null, null, LIMITS).minPrice()).isEqualByComparingTo(new BigDecimal("50"));
+        Problem problem = catchThrowableOfType(Problem.class, () -> SearchQuery.of(null, null, null,
+                new BigDecimal("50.01"), new BigDecimal("50"), null, null, null, LIMITS));
+        assertThat(problem.errors()).extracting(FieldError::field).containsExactly("minPrice");
     }
 
     @Test
-    void sortIsCaseInsensitive() {
-        assertThat(SearchQuery.parse(null, null, null, null, null, "NEWEST", null, null, LIMITS).sort())
-                .isEqualTo(SearchQuery.Sort.NEWEST);
+    void sortIsCaseInsensitiveAndAnUnknownOneIsNamed() {
+        assertThat(SearchQuery.Sort.fromString("NEWEST")).isEqualTo(SearchQuery.Sort.NEWEST);
+        assertThat(SearchQuery.Sort.fromString(" price_asc ")).isEqualTo(SearchQuery.Sort.PRICE_ASC);
+        Problem problem = catchThrowableOfType(Problem.class, () -> SearchQuery.Sort.fromString("popularity"));
+        assertThat(problem.errors()).extracting(FieldError::field).containsExactly("sort");
     }
 
     @Test
     void theQueryTextIsAJsonValueNeverQuerySyntax() {
-        SearchQuery query = SearchQuery.parse("\"} , \"match_all\": {", null, null, null, null, null, null, null,
+        SearchQuery query = SearchQuery.of("\"} , \"match_all\": {", null, null, null, null, null, null, null,
                 LIMITS);
         String request = SearchRequests.search(query).toString();
         assertThat(request).contains("\"query\":\"\\\"} , \\\"match_all\\\": {\"").doesNotContain("query_string");

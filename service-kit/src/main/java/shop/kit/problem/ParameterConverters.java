@@ -62,7 +62,8 @@ public class ParameterConverters implements ParamConverterProvider {
         return new ParamConverter<>() {
             @Override
             public T fromString(String value) {
-                if (value == null) {
+                // ?size= is no size at all: the default applies, as when the parameter is absent
+                if (value == null || value.isBlank()) {
                     return null;
                 }
                 try {

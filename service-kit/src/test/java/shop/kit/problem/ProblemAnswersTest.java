@@ -95,6 +95,8 @@ class ProblemAnswersTest {
                 .then().body("errors[0].field", equalTo("days")).body("errors[0].message", equalTo("must be a whole number"));
         assertProblem(given().queryParam("days", "99999999999").get("/shelf/report"), ProblemType.INVALID_INPUT,
                 "/shelf/report").then().body("errors[0].field", equalTo("days"));
+        // an empty value is no value: the default applies
+        given().get("/shelf/report?days=").then().statusCode(200).body("days", equalTo(30));
         assertProblem(given().queryParam("days", "0").get("/shelf/report"), ProblemType.INVALID_INPUT, "/shelf/report")
                 .then().body("errors[0].field", equalTo("days"));
     }
