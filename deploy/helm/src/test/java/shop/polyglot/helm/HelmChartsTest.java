@@ -223,11 +223,14 @@ class HelmChartsTest {
     @Test
     void connectWorkerRunsLikeTheLocalOneWithTheDebeziumPlugin() throws IOException {
         Map<String, Object> connect = dev.one("KafkaConnect", "shop-connect");
-        assertThat(map(at(connect, "spec.config")))
-                .containsEntry("group.id", "shop-connect")
-                .containsEntry("config.storage.topic", "shop-connect-configs")
-                .containsEntry("offset.storage.topic", "shop-connect-offsets")
-                .containsEntry("status.storage.topic", "shop-connect-status")
+        // kafka.strimzi.io/v1: the group and storage topics are fields (forbidden under config)
+        assertThat(at(connect, "apiVersion")).isEqualTo("kafka.strimzi.io/v1");
+        assertThat(map(at(connect, "spec"))).containsEntry("groupId", "shop-connect")
+                .containsEntry("configStorageTopic", "shop-connect-configs")
+                .containsEntry("offsetStorageTopic", "shop-connect-offsets")
+                .containsEntry("statusStorageTopic", "shop-connect-status");
+        assertThat(map(at(connect, "spec.config"))).doesNotContainKeys("group.id", "config.storage.topic",
+                        "offset.storage.topic", "status.storage.topic")
                 .containsEntry("key.converter", "org.apache.kafka.connect.json.JsonConverter")
                 .containsEntry("value.converter.schemas.enable", false);
         String pluginUrl = (String) at(maps(at(maps(at(connect, "spec.build.plugins")).get(0), "artifacts")).get(0), "url");
