@@ -36,9 +36,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class HelmChartsTest {
 
-    static final Path REPO = Path.of(System.getProperty("repo.root", "../..")).toAbsolutePath().normalize();
-    static final Path HELM = REPO.resolve("deploy/helm");
-    static final String NAMESPACE = "shop";
+    static final Path REPO = RenderedCharts.REPO;
+    static final Path HELM = RenderedCharts.HELM;
+    static final String NAMESPACE = RenderedCharts.NAMESPACE;
 
     static Charts charts;
     static Rendered dev;
@@ -46,17 +46,9 @@ class HelmChartsTest {
 
     @BeforeAll
     static void stageAndRender() {
-        charts = Charts.stage(HELM, HELM.resolve("target/helm-work"));
-        dev = render(null);
-        production = render(HELM.resolve("polyglot-shop/values-production.yaml"));
-    }
-
-    static Rendered render(Path values) {
-        var template = charts.helm(Charts.UMBRELLA).template().withName("shop").withNamespace(NAMESPACE);
-        if (values != null) {
-            template = template.withValuesFile(values);
-        }
-        return new Rendered(template.call());
+        charts = RenderedCharts.charts();
+        dev = RenderedCharts.dev();
+        production = RenderedCharts.production();
     }
 
     static Stream<Rendered> bothValues() {
