@@ -6,6 +6,24 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | 
 {{- end -}}
 
 {{/*
+global.outboxConnector (chart, external or off), checked; the switches it replaced fail the
+render instead of being ignored, so an old values file cannot silently keep a connector.
+*/}}
+{{- define "polyglot-shop.outboxConnector" -}}
+{{- $mode := toString (.Values.global.outboxConnector | default "chart") }}
+{{- if not (has $mode (list "chart" "external" "off")) }}
+{{- fail (printf "global.outboxConnector must be chart, external or off, not %q" $mode) }}
+{{- end }}
+{{- if hasKey .Values.kafka.connect "enabled" }}
+{{- fail "kafka.connect.enabled is replaced by global.outboxConnector (chart, external or off)" }}
+{{- end }}
+{{- if hasKey .Values.kafka.outboxConnector "enabled" }}
+{{- fail "kafka.outboxConnector.enabled is replaced by global.outboxConnector (chart, external or off)" }}
+{{- end }}
+{{- $mode }}
+{{- end -}}
+
+{{/*
 The route table (files/routes.tsv, a link to deploy/gateway/routes.tsv) as a list of rows:
 dicts with path, methods (list), service, port, access, body, options (list). Fails on a row
 that does not have the table's 7 columns, so a format change cannot pass unnoticed.
