@@ -244,6 +244,42 @@ class HelmChartsTest {
     }
 
     @Test
+    void aStoppedConnectorCannotFillTheWalVolume() {
+        for (Rendered rendered : List.of(dev, production)) {
+            Map<String, Object> cluster = rendered.one("Cluster", "catalog-db");
+            Object walVolume = at(cluster, "spec.walStorage.size") != null ? at(cluster, "spec.walStorage.size") : at(cluster, "spec.storage.size");
+            long volume = bytes(String.valueOf(walVolume));
+            long betweenCheckpoints = bytes((String) at(cluster, "spec.postgresql.parameters.max_wal_size"));
+            long heldBySlot = bytes((String) at(cluster, "spec.postgresql.parameters.max_slot_wal_keep_size"));
+            assertThat(betweenCheckpoints + heldBySlot).as("max_wal_size + max_slot_wal_keep_size, against the WAL volume %s", walVolume)
+                    .isLessThanOrEqualTo(volume * 9 / 10);
+        }
+        // and values that would let it happen do not render (the 2GB on a 1Gi volume)
+        assertThatThrownBy(() -> charts.helm(Charts.UMBRELLA).template().withName("shop")
+                .set("postgres.cloudnativepg.walStorage", "").set("postgres.cloudnativepg.storage", "1Gi")
+                .set("postgres.cloudnativepg.maxSlotWalKeepSize", "2GB").call())
+                .hasMessageContaining("do not leave a tenth of the WAL volume (1Gi) free");
+    }
+
+    /** PostgreSQL sizes (kB, MB, GB, TB: powers of 1024) and Kubernetes quantities (Ki, Mi, Gi; k, M, G). */
+    static long bytes(String size) {
+        Matcher m = Pattern.compile("(\\d+)(kB|MB|GB|TB|Ki|Mi|Gi|Ti|k|M|G|T)?").matcher(size);
+        assertThat(m.matches()).as("a size: %s", size).isTrue();
+        long n = Long.parseLong(m.group(1));
+        return n * switch (m.group(2) == null ? "" : m.group(2)) {
+            case "kB", "Ki" -> 1L << 10;
+            case "MB", "Mi" -> 1L << 20;
+            case "GB", "Gi" -> 1L << 30;
+            case "TB", "Ti" -> 1L << 40;
+            case "k" -> 1_000L;
+            case "M" -> 1_000_000L;
+            case "G" -> 1_000_000_000L;
+            case "T" -> 1_000_000_000_000L;
+            default -> 1L;
+        };
+    }
+
+    @Test
     void servicesFindTheirStoresAtTheServicesTheOperatorsCreate() {
         for (Rendered rendered : List.of(dev, production)) {
             String pg = name(rendered.ofKind("Cluster").get(0));
