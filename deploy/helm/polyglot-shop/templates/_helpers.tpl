@@ -24,6 +24,25 @@ render instead of being ignored, so an old values file cannot silently keep a co
 {{- end -}}
 
 {{/*
+NetworkPolicy peers: the pods of a service of the suite (by its name), and the chart's Kafka
+Connect pods (Strimzi labels them with their cluster and kind), if the chart runs Connect.
+*/}}
+{{- define "polyglot-shop.servicePeer" -}}
+- podSelector:
+    matchLabels:
+      app.kubernetes.io/name: {{ . }}
+{{- end -}}
+
+{{- define "polyglot-shop.connectPeers" -}}
+{{- if eq (include "polyglot-shop.outboxConnector" .) "chart" }}
+- podSelector:
+    matchLabels:
+      strimzi.io/cluster: {{ .Values.kafka.connect.name }}
+      strimzi.io/kind: KafkaConnect
+{{- end }}
+{{- end -}}
+
+{{/*
 A size in bytes, as an integer string: PostgreSQL's units (kB, MB, GB, TB: powers of 1024) and
 Kubernetes quantities (Ki, Mi, Gi, Ti; k, M, G, T: powers of 1000). Fails on anything else.
 */}}
