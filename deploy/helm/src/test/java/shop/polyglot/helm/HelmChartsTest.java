@@ -476,6 +476,35 @@ class HelmChartsTest {
     }
 
     @Test
+    void theRateLimitIsOneBudgetPerClientForTheWholeGateway() {
+        for (Rendered rendered : List.of(dev, production)) {
+            Map<String, Object> policy = rendered.one("BackendTrafficPolicy", "shop-rate-limit");
+            assertThat(maps(at(policy, "spec.targetRefs"))).singleElement()
+                    .satisfies(ref -> assertThat(ref).containsEntry("kind", "Gateway").containsEntry("name", "shop-gateway"));
+            // type is deprecated since Envoy Gateway 1.6: the global block says it
+            assertThat(map(at(policy, "spec.rateLimit"))).containsOnlyKeys("global");
+            Map<String, Object> rule = maps(at(policy, "spec.rateLimit.global.rules")).get(0);
+            // without shared, Envoy Gateway gives every route of the Gateway its own bucket
+            assertThat(rule).containsEntry("shared", true);
+            assertThat(at(maps(rule.get("clientSelectors")).get(0), "sourceCIDR.type")).isEqualTo("Distinct");
+        }
+    }
+
+    @Test
+    void theGatewayClassTheGatewayNamesIsRendered() {
+        for (Rendered rendered : List.of(dev, production)) {
+            String className = (String) at(rendered.one("Gateway", "shop-gateway"), "spec.gatewayClassName");
+            assertThat(at(rendered.one("GatewayClass", className), "spec.controllerName"))
+                    .isEqualTo("gateway.envoyproxy.io/gatewayclass-controller");
+        }
+        // a second install, or a cluster that has the class, uses it without creating it
+        Rendered second = new Rendered(charts.helm(Charts.UMBRELLA).template().withName("shop2").withNamespace("shop2")
+                .set("gateway.gatewayClass.create", false).call());
+        assertThat(second.ofKind("GatewayClass")).isEmpty();
+        assertThat(at(second.one("Gateway", "shop-gateway"), "spec.gatewayClassName")).isEqualTo("envoy-gateway");
+    }
+
+    @Test
     void aPathTheTableDoesNotRouteMatchesNoRoute() {
         for (String path : List.of("/api/sessions", "/api/internal", "/q/metrics", "/api/usersx", "/api/products/1/2")) {
             boolean routed = dev.ofKind("HTTPRoute").stream()
