@@ -233,6 +233,36 @@ class HelmChartsTest {
     }
 
     @Test
+    void connectWorkerHasTheLocalWorkersSettings() throws Exception {
+        Map<String, String> local = localWorkerConfig();
+        // set by Strimzi or as fields (forbidden under config), or sized for the cluster on purpose
+        Set<String> differ = Set.of("bootstrap.servers", "group.id", "config.storage.topic", "offset.storage.topic",
+                "status.storage.topic", "listeners", "rest.advertised.host.name", "rest.advertised.port", "plugin.path",
+                "plugin.discovery", "config.storage.replication.factor", "offset.storage.replication.factor",
+                "status.storage.replication.factor", "offset.storage.partitions", "status.storage.partitions");
+        for (Rendered rendered : List.of(dev, production)) {
+            Map<String, Object> connect = rendered.one("KafkaConnect", "shop-connect");
+            Map<String, String> chart = new TreeMap<>();
+            map(at(connect, "spec.config")).forEach((k, v) -> chart.put(k, String.valueOf(v)));
+            local.forEach((key, value) -> {
+                if (!differ.contains(key)) {
+                    assertThat(chart.get(key)).as("KafkaConnect config %s (local worker: %s)", key, value).isEqualTo(value);
+                }
+            });
+            assertThat(at(connect, "spec.groupId")).isEqualTo(local.get("group.id"));
+            assertThat(at(connect, "spec.configStorageTopic")).isEqualTo(local.get("config.storage.topic"));
+            assertThat(at(connect, "spec.offsetStorageTopic")).isEqualTo(local.get("offset.storage.topic"));
+            assertThat(at(connect, "spec.statusStorageTopic")).isEqualTo(local.get("status.storage.topic"));
+            // Strimzi ignores these under config (with a warning only): none may be there
+            for (String forbidden : List.of("group.id", "config.storage.topic", "offset.storage.topic", "status.storage.topic",
+                    "ssl.", "sasl.", "security.", "listeners", "plugin.path", "rest.", "bootstrap.servers",
+                    "consumer.interceptor.classes", "producer.interceptor.classes", "prometheus.metrics.reporter.")) {
+                assertThat(chart.keySet()).as("Strimzi forbids %s", forbidden).noneMatch(k -> k.startsWith(forbidden));
+            }
+        }
+    }
+
+    @Test
     void postgresIsACloudNativePgClusterWithLogicalWal() {
         for (Rendered rendered : List.of(dev, production)) {
             Map<String, Object> cluster = rendered.one("Cluster", "catalog-db");
@@ -592,6 +622,30 @@ class HelmChartsTest {
             names.add(m.group(1));
         }
         return names;
+    }
+
+    /** The local stack's Connect worker: worker.properties as connect.sh's own _connect_write_config writes it. */
+    static Map<String, String> localWorkerConfig() throws IOException, InterruptedException {
+        Path state = Files.createTempDirectory("connect-state");
+        try {
+            Process bash = new ProcessBuilder("bash", "-c",
+                    "set -euo pipefail; CACHE_DIR=/nonexistent STATE_DIR=\"$1\" STACK_CONNECT_PORT=8088 STACK_KAFKA_PORT=9092; "
+                            + "source deploy/local/components/connect.sh; kafka_log4j2_config() { :; }; "
+                            + "_connect_write_config; cat \"$CONNECT_CONF/worker.properties\"", "bash", state.toString())
+                    .directory(REPO.toFile()).redirectErrorStream(true).start();
+            String out = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(bash.waitFor()).as(out).isZero();
+            Map<String, String> config = new TreeMap<>();
+            for (String line : out.split("\n")) {
+                if (!line.isBlank() && !line.startsWith("#") && line.contains("=")) {
+                    config.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+                }
+            }
+            assertThat(config).containsKeys("group.id", "task.shutdown.graceful.timeout.ms");
+            return config;
+        } finally {
+            Charts.deleteTree(state);
+        }
     }
 
     /** The local stack's outbox connector: connect.sh's own _connector_config, run by bash. */
