@@ -32,6 +32,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ApiSchemas {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
+    /** the name the Kubernetes document is registered under, for its $refs: never fetched */
     private static final String CORE_URI = "https://schemas.polyglot.shop/kubernetes.json";
     private static final String OBJECT_META = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta";
 
@@ -44,9 +45,18 @@ public final class ApiSchemas {
     private final Schema objectMeta;
 
     private ApiSchemas(Path dir) {
-        SchemaRegistry core = coreRegistry(dir);
+        Path document = onlyFile(dir, "kubernetes-", ".json");
+        ObjectNode openApi;
+        try {
+            openApi = (ObjectNode) JSON.readTree(Files.readString(document));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        openApi.path("components").path("schemas").forEach(schema -> Strictness.apply(schema, Strictness.Origin.CORE));
+        SchemaRegistry core = SchemaRegistry.withDefaultDialect(Dialects.getOpenApi30(),
+                builder -> builder.schemas(Map.of(CORE_URI, JSON.writeValueAsString(openApi))));
         this.objectMeta = core.getSchema(SchemaLocation.of(CORE_URI + "#/components/schemas/" + OBJECT_META));
-        loadCore(dir, core);
+        loadCore(document.getFileName().toString().replace(".json", ""), openApi, core);
         loadCustomResourceDefinitions(dir);
     }
 
@@ -117,30 +127,8 @@ public final class ApiSchemas {
 
     // --- Kubernetes' own kinds: one OpenAPI document, a schema per kind by JSON pointer
 
-    private static SchemaRegistry coreRegistry(Path dir) {
-        Path document = onlyFile(dir, "kubernetes-", ".json");
-        ObjectNode openApi;
-        try {
-            openApi = (ObjectNode) JSON.readTree(Files.readString(document));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        openApi.path("components").path("schemas").forEach(schema -> Strictness.apply(schema, Strictness.Origin.CORE));
-        String strict = JSON.writeValueAsString(openApi);
-        return SchemaRegistry.withDefaultDialect(Dialects.getOpenApi30(),
-                builder -> builder.schemas(Map.of(CORE_URI, strict)));
-    }
-
-    private void loadCore(Path dir, SchemaRegistry registry) {
-        Path document = onlyFile(dir, "kubernetes-", ".json");
-        String source = document.getFileName().toString().replace(".json", "");
-        JsonNode schemas;
-        try {
-            schemas = JSON.readTree(Files.readString(document)).path("components").path("schemas");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        for (Map.Entry<String, JsonNode> entry : schemas.properties()) {
+    private void loadCore(String source, JsonNode openApi, SchemaRegistry registry) {
+        for (Map.Entry<String, JsonNode> entry : openApi.path("components").path("schemas").properties()) {
             for (JsonNode gvk : entry.getValue().path("x-kubernetes-group-version-kind")) {
                 String group = gvk.path("group").asString("");
                 String apiVersion = group.isEmpty() ? gvk.path("version").asString() : group + "/" + gvk.path("version").asString();
