@@ -1,6 +1,14 @@
-{{/* After the migrations (initAndExit): wait until Debezium's replication slot exists. */}}
+{{/* After the migrations (initAndExit): wait until Debezium's replication slot exists, if an
+     outbox connector runs at all (global.outboxConnector: chart, external or off). */}}
 {{- define "catalog-service.initContainers" -}}
-{{- if .Values.outboxSlotWait.enabled }}
+{{- $connector := toString (.Values.global.outboxConnector | default "external") }}
+{{- if not (has $connector (list "chart" "external" "off")) }}
+{{- fail (printf "global.outboxConnector must be chart, external or off, not %q" $connector) }}
+{{- end }}
+{{- if hasKey .Values.outboxSlotWait "enabled" }}
+{{- fail "catalog-service.outboxSlotWait.enabled is replaced by global.outboxConnector (off: no wait)" }}
+{{- end }}
+{{- if ne $connector "off" }}
 - name: wait-for-outbox-slot
   image: {{ .Values.outboxSlotWait.image | quote }}
   command:

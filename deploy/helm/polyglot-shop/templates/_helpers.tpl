@@ -6,6 +6,58 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | 
 {{- end -}}
 
 {{/*
+global.outboxConnector (chart, external or off), checked; the switches it replaced fail the
+render instead of being ignored, so an old values file cannot silently keep a connector.
+*/}}
+{{- define "polyglot-shop.outboxConnector" -}}
+{{- $mode := toString (.Values.global.outboxConnector | default "chart") }}
+{{- if not (has $mode (list "chart" "external" "off")) }}
+{{- fail (printf "global.outboxConnector must be chart, external or off, not %q" $mode) }}
+{{- end }}
+{{- if hasKey .Values.kafka.connect "enabled" }}
+{{- fail "kafka.connect.enabled is replaced by global.outboxConnector (chart, external or off)" }}
+{{- end }}
+{{- if hasKey .Values.kafka.outboxConnector "enabled" }}
+{{- fail "kafka.outboxConnector.enabled is replaced by global.outboxConnector (chart, external or off)" }}
+{{- end }}
+{{- $mode }}
+{{- end -}}
+
+{{/*
+NetworkPolicy peers: the pods of a service of the suite (by its name), and the chart's Kafka
+Connect pods (Strimzi labels them with their cluster and kind), if the chart runs Connect.
+*/}}
+{{- define "polyglot-shop.servicePeer" -}}
+- podSelector:
+    matchLabels:
+      app.kubernetes.io/name: {{ . }}
+{{- end -}}
+
+{{- define "polyglot-shop.connectPeers" -}}
+{{- if eq (include "polyglot-shop.outboxConnector" .) "chart" }}
+- podSelector:
+    matchLabels:
+      strimzi.io/cluster: {{ .Values.kafka.connect.name }}
+      strimzi.io/kind: KafkaConnect
+{{- end }}
+{{- end -}}
+
+{{/*
+A size in bytes, as an integer string: PostgreSQL's units (kB, MB, GB, TB: powers of 1024) and
+Kubernetes quantities (Ki, Mi, Gi, Ti; k, M, G, T: powers of 1000). Fails on anything else.
+*/}}
+{{- define "polyglot-shop.bytes" -}}
+{{- $s := toString . }}
+{{- $digits := regexFind "^[0-9]+" $s }}
+{{- $unit := trimPrefix $digits $s }}
+{{- $units := dict "" 1 "kB" 1024 "MB" 1048576 "GB" 1073741824 "TB" 1099511627776 "Ki" 1024 "Mi" 1048576 "Gi" 1073741824 "Ti" 1099511627776 "k" 1000 "M" 1000000 "G" 1000000000 "T" 1000000000000 }}
+{{- if or (not $digits) (not (hasKey $units $unit)) }}
+{{- fail (printf "%q is not a size (a whole number with kB, MB, GB, TB, Ki, Mi, Gi, Ti, k, M, G or T)" $s) }}
+{{- end }}
+{{- mul ($digits | int64) (get $units $unit | int64) }}
+{{- end -}}
+
+{{/*
 The route table (files/routes.tsv, a link to deploy/gateway/routes.tsv) as a list of rows:
 dicts with path, methods (list), service, port, access, body, options (list). Fails on a row
 that does not have the table's 7 columns, so a format change cannot pass unnoticed.

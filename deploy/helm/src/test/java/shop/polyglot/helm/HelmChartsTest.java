@@ -36,9 +36,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class HelmChartsTest {
 
-    static final Path REPO = Path.of(System.getProperty("repo.root", "../..")).toAbsolutePath().normalize();
-    static final Path HELM = REPO.resolve("deploy/helm");
-    static final String NAMESPACE = "shop";
+    static final Path REPO = RenderedCharts.REPO;
+    static final Path HELM = RenderedCharts.HELM;
+    static final String NAMESPACE = RenderedCharts.NAMESPACE;
 
     static Charts charts;
     static Rendered dev;
@@ -46,17 +46,9 @@ class HelmChartsTest {
 
     @BeforeAll
     static void stageAndRender() {
-        charts = Charts.stage(HELM, HELM.resolve("target/helm-work"));
-        dev = render(null);
-        production = render(HELM.resolve("polyglot-shop/values-production.yaml"));
-    }
-
-    static Rendered render(Path values) {
-        var template = charts.helm(Charts.UMBRELLA).template().withName("shop").withNamespace(NAMESPACE);
-        if (values != null) {
-            template = template.withValuesFile(values);
-        }
-        return new Rendered(template.call());
+        charts = RenderedCharts.charts();
+        dev = RenderedCharts.dev();
+        production = RenderedCharts.production();
     }
 
     static Stream<Rendered> bothValues() {
@@ -223,11 +215,14 @@ class HelmChartsTest {
     @Test
     void connectWorkerRunsLikeTheLocalOneWithTheDebeziumPlugin() throws IOException {
         Map<String, Object> connect = dev.one("KafkaConnect", "shop-connect");
-        assertThat(map(at(connect, "spec.config")))
-                .containsEntry("group.id", "shop-connect")
-                .containsEntry("config.storage.topic", "shop-connect-configs")
-                .containsEntry("offset.storage.topic", "shop-connect-offsets")
-                .containsEntry("status.storage.topic", "shop-connect-status")
+        // kafka.strimzi.io/v1: the group and storage topics are fields (forbidden under config)
+        assertThat(at(connect, "apiVersion")).isEqualTo("kafka.strimzi.io/v1");
+        assertThat(map(at(connect, "spec"))).containsEntry("groupId", "shop-connect")
+                .containsEntry("configStorageTopic", "shop-connect-configs")
+                .containsEntry("offsetStorageTopic", "shop-connect-offsets")
+                .containsEntry("statusStorageTopic", "shop-connect-status");
+        assertThat(map(at(connect, "spec.config"))).doesNotContainKeys("group.id", "config.storage.topic",
+                        "offset.storage.topic", "status.storage.topic")
                 .containsEntry("key.converter", "org.apache.kafka.connect.json.JsonConverter")
                 .containsEntry("value.converter.schemas.enable", false);
         String pluginUrl = (String) at(maps(at(maps(at(connect, "spec.build.plugins")).get(0), "artifacts")).get(0), "url");
@@ -235,6 +230,36 @@ class HelmChartsTest {
         assertThat(at(connect, "spec.version")).isEqualTo(rootProperty("kafka.version"));
         assertThat(at(dev.one("Kafka", "shop-kafka"), "spec.kafka.version")).isEqualTo(rootProperty("kafka.version"));
         assertThat(at(dev.one("Elasticsearch", "shop-search"), "spec.version")).isEqualTo(rootProperty("elasticsearch.version"));
+    }
+
+    @Test
+    void connectWorkerHasTheLocalWorkersSettings() throws Exception {
+        Map<String, String> local = localWorkerConfig();
+        // set by Strimzi or as fields (forbidden under config), or sized for the cluster on purpose
+        Set<String> differ = Set.of("bootstrap.servers", "group.id", "config.storage.topic", "offset.storage.topic",
+                "status.storage.topic", "listeners", "rest.advertised.host.name", "rest.advertised.port", "plugin.path",
+                "plugin.discovery", "config.storage.replication.factor", "offset.storage.replication.factor",
+                "status.storage.replication.factor", "offset.storage.partitions", "status.storage.partitions");
+        for (Rendered rendered : List.of(dev, production)) {
+            Map<String, Object> connect = rendered.one("KafkaConnect", "shop-connect");
+            Map<String, String> chart = new TreeMap<>();
+            map(at(connect, "spec.config")).forEach((k, v) -> chart.put(k, String.valueOf(v)));
+            local.forEach((key, value) -> {
+                if (!differ.contains(key)) {
+                    assertThat(chart.get(key)).as("KafkaConnect config %s (local worker: %s)", key, value).isEqualTo(value);
+                }
+            });
+            assertThat(at(connect, "spec.groupId")).isEqualTo(local.get("group.id"));
+            assertThat(at(connect, "spec.configStorageTopic")).isEqualTo(local.get("config.storage.topic"));
+            assertThat(at(connect, "spec.offsetStorageTopic")).isEqualTo(local.get("offset.storage.topic"));
+            assertThat(at(connect, "spec.statusStorageTopic")).isEqualTo(local.get("status.storage.topic"));
+            // Strimzi ignores these under config (with a warning only): none may be there
+            for (String forbidden : List.of("group.id", "config.storage.topic", "offset.storage.topic", "status.storage.topic",
+                    "ssl.", "sasl.", "security.", "listeners", "plugin.path", "rest.", "bootstrap.servers",
+                    "consumer.interceptor.classes", "producer.interceptor.classes", "prometheus.metrics.reporter.")) {
+                assertThat(chart.keySet()).as("Strimzi forbids %s", forbidden).noneMatch(k -> k.startsWith(forbidden));
+            }
+        }
     }
 
     @Test
@@ -246,6 +271,42 @@ class HelmChartsTest {
             assertThat(debezium).containsEntry("name", "debezium").containsEntry("replication", true);
         }
         assertThat(at(production.one("Cluster", "catalog-db"), "spec.instances")).isEqualTo(3);
+    }
+
+    @Test
+    void aStoppedConnectorCannotFillTheWalVolume() {
+        for (Rendered rendered : List.of(dev, production)) {
+            Map<String, Object> cluster = rendered.one("Cluster", "catalog-db");
+            Object walVolume = at(cluster, "spec.walStorage.size") != null ? at(cluster, "spec.walStorage.size") : at(cluster, "spec.storage.size");
+            long volume = bytes(String.valueOf(walVolume));
+            long betweenCheckpoints = bytes((String) at(cluster, "spec.postgresql.parameters.max_wal_size"));
+            long heldBySlot = bytes((String) at(cluster, "spec.postgresql.parameters.max_slot_wal_keep_size"));
+            assertThat(betweenCheckpoints + heldBySlot).as("max_wal_size + max_slot_wal_keep_size, against the WAL volume %s", walVolume)
+                    .isLessThanOrEqualTo(volume * 9 / 10);
+        }
+        // and values that would let it happen do not render (the issue's 2GB on a 1Gi volume)
+        assertThatThrownBy(() -> charts.helm(Charts.UMBRELLA).template().withName("shop")
+                .set("postgres.cloudnativepg.walStorage", "").set("postgres.cloudnativepg.storage", "1Gi")
+                .set("postgres.cloudnativepg.maxSlotWalKeepSize", "2GB").call())
+                .hasMessageContaining("do not leave a tenth of the WAL volume (1Gi) free");
+    }
+
+    /** PostgreSQL sizes (kB, MB, GB, TB: powers of 1024) and Kubernetes quantities (Ki, Mi, Gi; k, M, G). */
+    static long bytes(String size) {
+        Matcher m = Pattern.compile("(\\d+)(kB|MB|GB|TB|Ki|Mi|Gi|Ti|k|M|G|T)?").matcher(size);
+        assertThat(m.matches()).as("a size: %s", size).isTrue();
+        long n = Long.parseLong(m.group(1));
+        return n * switch (m.group(2) == null ? "" : m.group(2)) {
+            case "kB", "Ki" -> 1L << 10;
+            case "MB", "Mi" -> 1L << 20;
+            case "GB", "Gi" -> 1L << 30;
+            case "TB", "Ti" -> 1L << 40;
+            case "k" -> 1_000L;
+            case "M" -> 1_000_000L;
+            case "G" -> 1_000_000_000L;
+            case "T" -> 1_000_000_000_000L;
+            default -> 1L;
+        };
     }
 
     @Test
@@ -445,6 +506,35 @@ class HelmChartsTest {
     }
 
     @Test
+    void theRateLimitIsOneBudgetPerClientForTheWholeGateway() {
+        for (Rendered rendered : List.of(dev, production)) {
+            Map<String, Object> policy = rendered.one("BackendTrafficPolicy", "shop-rate-limit");
+            assertThat(maps(at(policy, "spec.targetRefs"))).singleElement()
+                    .satisfies(ref -> assertThat(ref).containsEntry("kind", "Gateway").containsEntry("name", "shop-gateway"));
+            // type is deprecated since Envoy Gateway 1.6: the global block says it
+            assertThat(map(at(policy, "spec.rateLimit"))).containsOnlyKeys("global");
+            Map<String, Object> rule = maps(at(policy, "spec.rateLimit.global.rules")).get(0);
+            // without shared, Envoy Gateway gives every route of the Gateway its own bucket
+            assertThat(rule).containsEntry("shared", true);
+            assertThat(at(maps(rule.get("clientSelectors")).get(0), "sourceCIDR.type")).isEqualTo("Distinct");
+        }
+    }
+
+    @Test
+    void theGatewayClassTheGatewayNamesIsRendered() {
+        for (Rendered rendered : List.of(dev, production)) {
+            String className = (String) at(rendered.one("Gateway", "shop-gateway"), "spec.gatewayClassName");
+            assertThat(at(rendered.one("GatewayClass", className), "spec.controllerName"))
+                    .isEqualTo("gateway.envoyproxy.io/gatewayclass-controller");
+        }
+        // a second install, or a cluster that has the class, uses it without creating it
+        Rendered second = new Rendered(charts.helm(Charts.UMBRELLA).template().withName("shop2").withNamespace("shop2")
+                .set("gateway.gatewayClass.create", false).call());
+        assertThat(second.ofKind("GatewayClass")).isEmpty();
+        assertThat(at(second.one("Gateway", "shop-gateway"), "spec.gatewayClassName")).isEqualTo("envoy-gateway");
+    }
+
+    @Test
     void aPathTheTableDoesNotRouteMatchesNoRoute() {
         for (String path : List.of("/api/sessions", "/api/internal", "/q/metrics", "/api/usersx", "/api/products/1/2")) {
             boolean routed = dev.ofKind("HTTPRoute").stream()
@@ -532,6 +622,30 @@ class HelmChartsTest {
             names.add(m.group(1));
         }
         return names;
+    }
+
+    /** The local stack's Connect worker: worker.properties as connect.sh's own _connect_write_config writes it. */
+    static Map<String, String> localWorkerConfig() throws IOException, InterruptedException {
+        Path state = Files.createTempDirectory("connect-state");
+        try {
+            Process bash = new ProcessBuilder("bash", "-c",
+                    "set -euo pipefail; CACHE_DIR=/nonexistent STATE_DIR=\"$1\" STACK_CONNECT_PORT=8088 STACK_KAFKA_PORT=9092; "
+                            + "source deploy/local/components/connect.sh; kafka_log4j2_config() { :; }; "
+                            + "_connect_write_config; cat \"$CONNECT_CONF/worker.properties\"", "bash", state.toString())
+                    .directory(REPO.toFile()).redirectErrorStream(true).start();
+            String out = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(bash.waitFor()).as(out).isZero();
+            Map<String, String> config = new TreeMap<>();
+            for (String line : out.split("\n")) {
+                if (!line.isBlank() && !line.startsWith("#") && line.contains("=")) {
+                    config.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+                }
+            }
+            assertThat(config).containsKeys("group.id", "task.shutdown.graceful.timeout.ms");
+            return config;
+        } finally {
+            Charts.deleteTree(state);
+        }
     }
 
     /** The local stack's outbox connector: connect.sh's own _connector_config, run by bash. */

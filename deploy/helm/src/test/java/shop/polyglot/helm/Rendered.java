@@ -74,6 +74,12 @@ final class Rendered {
         }
     }
 
+    /** A deep copy of a rendered object, to change in a test without touching the shared render. */
+    static Map<String, Object> copy(Map<String, Object> object) {
+        Yaml yaml = new Yaml(new LoaderOptions());
+        return map(yaml.load(yaml.dump(object)));
+    }
+
     void eachObject(Consumer<Map<String, Object>> visitor) {
         objects.forEach(visitor);
     }

@@ -1,0 +1,67 @@
+package shop.polyglot.helm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static shop.polyglot.helm.Rendered.at;
+import static shop.polyglot.helm.Rendered.name;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A projection (a service that consumes the outbox topics) never runs more replicas than the
+ * topics it reads have partitions: Kafka gives each partition to one consumer of a group, so
+ * replicas beyond the partitions would sit idle while counting as capacity. Which topics each
+ * service reads comes from its own application.properties.
+ */
+class ProjectionPartitionsTest {
+
+    static final Pattern INCOMING_TOPIC = Pattern.compile("(?m)^mp\\.messaging\\.incoming\\.[^.]+\\.topic=(outbox\\.event\\.\\S+)$");
+
+    @Test
+    void projectionReplicasNeverExceedTheirTopicsPartitions() throws IOException {
+        Map<String, Set<String>> projections = projections();
+        assertThat(projections).as("services reading outbox topics").containsOnlyKeys("search-service", "feed-service");
+        for (Rendered rendered : List.of(RenderedCharts.dev(), RenderedCharts.production())) {
+            Map<String, Integer> partitions = new TreeMap<>();
+            rendered.ofKind("KafkaTopic").forEach(t -> partitions.put(name(t), (Integer) at(t, "spec.partitions")));
+            projections.forEach((service, topics) -> {
+                int replicas = maxReplicas(rendered, service);
+                for (String topic : topics) {
+                    assertThat(partitions).as("%s reads %s: a KafkaTopic fixes its partitions", service, topic).containsKey(topic);
+                    assertThat(replicas).as("%s's replicas at most, against %s's partitions", service, topic)
+                            .isLessThanOrEqualTo(partitions.get(topic));
+                }
+            });
+        }
+        // production scales the projections out, so its topics are partitioned
+        assertThat(maxReplicas(RenderedCharts.production(), "search-service")).isGreaterThan(1);
+    }
+
+    /** The most replicas the service may run: its autoscaler's maximum, else its Deployment's count. */
+    static int maxReplicas(Rendered rendered, String service) {
+        return rendered.ofKind("HorizontalPodAutoscaler").stream().filter(h -> name(h).equals(service))
+                .map(h -> (Integer) at(h, "spec.maxReplicas")).findFirst()
+                .orElseGet(() -> (Integer) at(rendered.one("Deployment", service), "spec.replicas"));
+    }
+
+    /** service -> the outbox topics its application.properties subscribes to. */
+    static Map<String, Set<String>> projections() throws IOException {
+        Map<String, Set<String>> projections = new TreeMap<>();
+        for (String service : Charts.SERVICES) {
+            String properties = Files.readString(RenderedCharts.REPO.resolve(service).resolve("src/main/resources/application.properties"));
+            Matcher m = INCOMING_TOPIC.matcher(properties);
+            while (m.find()) {
+                projections.computeIfAbsent(service, s -> new TreeSet<>()).add(m.group(1));
+            }
+        }
+        return projections;
+    }
+}

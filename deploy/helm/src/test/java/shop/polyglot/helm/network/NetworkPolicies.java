@@ -1,0 +1,127 @@
+package shop.polyglot.helm.network;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Ingress NetworkPolicies evaluated as Kubernetes does (networking.k8s.io/v1): a pod that no
+ * policy with policyType Ingress selects takes any connection; a selected pod only what some rule
+ * of those policies admits, by peer (podSelector in the policy's namespace, namespaceSelector,
+ * or both) and port. Selectors are matchLabels and matchExpressions (In, NotIn, Exists,
+ * DoesNotExist); ipBlock peers admit no pod (they are addresses, not pods); a named port matches
+ * nothing here, so a test using one fails rather than passes by accident.
+ */
+public final class NetworkPolicies {
+
+    private record Policy(String name, String namespace, Map<String, Object> spec) {}
+
+    private final List<Policy> policies = new ArrayList<>();
+
+    /** Adds a rendered NetworkPolicy (a parsed manifest document) in {@code namespace}. */
+    public NetworkPolicies add(Map<String, Object> policy, String namespace) {
+        policies.add(new Policy(String.valueOf(map(policy.get("metadata")).get("name")), namespace, map(policy.get("spec"))));
+        return this;
+    }
+
+    /** Can {@code from} open a TCP connection to {@code to} on {@code port}? */
+    public boolean reaches(Pod from, Pod to, int port) {
+        List<Policy> selecting = policies.stream()
+                .filter(p -> p.namespace().equals(to.namespace()))
+                .filter(p -> list(p.spec().get("policyTypes")).isEmpty() || list(p.spec().get("policyTypes")).contains("Ingress"))
+                .filter(p -> selects(map(p.spec().get("podSelector")), to.labels()))
+                .toList();
+        if (selecting.isEmpty()) {
+            return true;
+        }
+        for (Policy policy : selecting) {
+            for (Object rule : list(policy.spec().get("ingress"))) {
+                Map<String, Object> r = map(rule);
+                if (portAdmitted(list(r.get("ports")), port) && peerAdmitted(list(r.get("from")), policy.namespace(), from)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean portAdmitted(List<Object> ports, int port) {
+        if (ports.isEmpty()) {
+            return true;
+        }
+        for (Object p : ports) {
+            Map<String, Object> entry = map(p);
+            String protocol = String.valueOf(entry.getOrDefault("protocol", "TCP"));
+            Object number = entry.get("port");
+            if (!protocol.equals("TCP")) {
+                continue;
+            }
+            if (number == null) {
+                return true;
+            }
+            if (number instanceof Number n) {
+                int end = entry.get("endPort") instanceof Number e ? e.intValue() : n.intValue();
+                if (port >= n.intValue() && port <= end) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean peerAdmitted(List<Object> peers, String policyNamespace, Pod from) {
+        if (peers.isEmpty()) {
+            return true;
+        }
+        for (Object p : peers) {
+            Map<String, Object> peer = map(p);
+            if (peer.containsKey("ipBlock")) {
+                continue;
+            }
+            boolean namespaceMatches = peer.containsKey("namespaceSelector")
+                    ? selects(map(peer.get("namespaceSelector")), from.namespaceLabels())
+                    : from.namespace().equals(policyNamespace);
+            boolean podMatches = !peer.containsKey("podSelector") || selects(map(peer.get("podSelector")), from.labels());
+            if (namespaceMatches && podMatches) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A LabelSelector: {} selects everything. */
+    static boolean selects(Map<String, Object> selector, Map<String, String> labels) {
+        for (Map.Entry<String, Object> e : map(selector.get("matchLabels")).entrySet()) {
+            if (!Objects.equals(labels.get(e.getKey()), String.valueOf(e.getValue()))) {
+                return false;
+            }
+        }
+        for (Object o : list(selector.get("matchExpressions"))) {
+            Map<String, Object> expression = map(o);
+            String key = String.valueOf(expression.get("key"));
+            List<String> values = list(expression.get("values")).stream().map(String::valueOf).toList();
+            boolean ok = switch (String.valueOf(expression.get("operator"))) {
+                case "In" -> labels.containsKey(key) && values.contains(labels.get(key));
+                case "NotIn" -> !labels.containsKey(key) || !values.contains(labels.get(key));
+                case "Exists" -> labels.containsKey(key);
+                case "DoesNotExist" -> !labels.containsKey(key);
+                default -> throw new IllegalArgumentException("unknown selector operator in " + expression);
+            };
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object o) {
+        return o == null ? Map.of() : (Map<String, Object>) o;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> list(Object o) {
+        return o == null ? List.of() : (List<Object>) o;
+    }
+}
