@@ -1,8 +1,6 @@
 package shop.session.access;
 
-import shop.session.problem.NotFound;
-import shop.session.problem.NotPermitted;
-import shop.session.problem.NotSignedIn;
+import shop.kit.problem.Problem;
 
 /**
  * Who may do what, all in one place (api-contract.md, "Gateway and who may do what"):
@@ -26,20 +24,20 @@ public final class AccessRules {
     public static void requireOwnerOrAdmin(Caller caller, String ownerUserId, String what) {
         requireSignedIn(caller);
         if (!caller.is(ownerUserId) && !caller.hasRole(ADMIN)) {
-            throw new NotFound("No such " + what);
+            throw Problem.notFound("No such " + what);
         }
     }
 
     public static void requireAdmin(Caller caller) {
         requireSignedIn(caller);
         if (!caller.hasRole(ADMIN)) {
-            throw new NotPermitted("Only an admin may do this");
+            throw Problem.forbidden("Only an admin may do this");
         }
     }
 
     public static void requireSignedIn(Caller caller) {
         if (caller == null || !caller.signedIn()) {
-            throw new NotSignedIn("Sign in first: no X-User-Id from the gateway");
+            throw Problem.notSignedIn("Sign in first: no X-User-Id from the gateway");
         }
     }
 }

@@ -9,9 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.value.ValueCommands;
+import shop.kit.problem.Problem;
 import shop.session.access.AccessRules;
 import shop.session.access.Caller;
-import shop.session.problem.NotFound;
 
 /** Feature flags, one JSON value per flag at {@code session:flag:<name>} (no TTL). */
 @ApplicationScoped
@@ -39,7 +39,7 @@ public class Flags {
     public Flag get(String name) {
         Flag flag = values.get(PREFIX + name);
         if (flag == null) {
-            throw new NotFound("No flag " + name);
+            throw Problem.notFound("No flag " + name);
         }
         return flag;
     }

@@ -11,11 +11,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import shop.kit.problem.Problem;
 import shop.session.SessionConfig;
 import shop.session.access.AccessRules;
 import shop.session.access.Caller;
-import shop.session.problem.NotFound;
-import shop.session.problem.NotSignedIn;
 
 /** The session rules: create, read, slide, end; who may see which session (via {@link AccessRules}). */
 @ApplicationScoped
@@ -72,7 +71,7 @@ public class Sessions {
     public Identity introspect(String authorization) {
         String token = bearerToken(authorization);
         return store.identity(SessionToken.idOf(token))
-                .orElseThrow(() -> new NotSignedIn("Unknown or expired session"));
+                .orElseThrow(() -> Problem.notSignedIn("Unknown or expired session"));
     }
 
     public UserSessions ofUser(String userId, Caller caller) {
@@ -80,7 +79,7 @@ public class Sessions {
         AccessRules.requireOwnerOrAdmin(caller, user, "user");
         List<SessionSummary> sessions = store.list(user);
         if (sessions.isEmpty()) {
-            throw new NotFound("No live sessions for this user");
+            throw Problem.notFound("No live sessions for this user");
         }
         return new UserSessions(user, sessions);
     }
@@ -89,7 +88,7 @@ public class Sessions {
         String user = canonical(userId);
         AccessRules.requireOwnerOrAdmin(caller, user, "user");
         if (store.endAll(user) == 0) {
-            throw new NotFound("No live sessions for this user");
+            throw Problem.notFound("No live sessions for this user");
         }
     }
 
@@ -102,11 +101,11 @@ public class Sessions {
 
     private static String bearerToken(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw new NotSignedIn("Send Authorization: Bearer <token>");
+            throw Problem.notSignedIn("Send Authorization: Bearer <token>");
         }
         String token = authorization.substring(7).strip();
         if (!SessionToken.looksValid(token)) {
-            throw new NotSignedIn("Unknown or expired session");
+            throw Problem.notSignedIn("Unknown or expired session");
         }
         return token;
     }
@@ -115,8 +114,8 @@ public class Sessions {
         return userId.toLowerCase(Locale.ROOT);
     }
 
-    private static NotFound noSuchSession() {
-        return new NotFound("No such session");
+    private static Problem noSuchSession() {
+        return Problem.notFound("No such session");
     }
 
     private String write(Map<String, String> data) {

@@ -10,6 +10,7 @@ import static shop.session.Api.anonymous;
 import static shop.session.Api.as;
 import static shop.session.Api.asAdmin;
 import static shop.session.Api.newUserId;
+import static shop.session.Api.problemType;
 
 import java.util.List;
 import java.util.Map;
@@ -75,7 +76,8 @@ class FlagResourceTest {
         anonymous().contentType(ContentType.JSON).body(body).when().put("/api/flags/" + name)
                 .then().statusCode(401).contentType(PROBLEM_JSON);
         as(newUserId(), "customer").contentType(ContentType.JSON).body(body).when().put("/api/flags/" + name)
-                .then().statusCode(403).contentType(PROBLEM_JSON).body("status", is(403));
+                .then().statusCode(403).contentType(PROBLEM_JSON).body("status", is(403))
+                .body("type", is(problemType("forbidden")));
         assertThat(redis.key().exists(Flags.PREFIX + name)).isFalse();
         given().when().get("/api/flags/" + name).then().statusCode(404).contentType(PROBLEM_JSON);
     }

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.containsString;
 import static shop.session.Api.PROBLEM_JSON;
 import static shop.session.Api.as;
 import static shop.session.Api.newUserId;
+import static shop.session.Api.problemType;
 import static shop.session.Api.signIn;
 
 import java.util.HashSet;
@@ -71,7 +72,9 @@ class SessionInputValidationTest {
                 .contentType(PROBLEM_JSON)
                 .body("status", is(400))
                 .body("title", is("Invalid input"))
-                .body("type", not(org.hamcrest.Matchers.emptyOrNullString()))
+                .body("type", is(problemType("invalid-input")))
+                .body("instance", is("/api/sessions"))
+                .body("requestId", not(org.hamcrest.Matchers.emptyOrNullString()))
                 .body("errors.field", hasItem(field))
                 .body(not(containsString("Exception")))
                 .body(not(containsString("\tat ")));
@@ -85,7 +88,8 @@ class SessionInputValidationTest {
                 .when().post("/api/sessions")
                 .then().statusCode(413)
                 .contentType(PROBLEM_JSON)
-                .body("status", is(413));
+                .body("status", is(413))
+                .body("type", is(problemType("too-large")));
         assertThat(sessionsStoredFor(USER)).isEmpty();
     }
 
@@ -93,7 +97,8 @@ class SessionInputValidationTest {
     void aBodyThatIsNotJsonIsAnUnsupportedMediaType() {
         given().contentType(ContentType.TEXT).body("userId=" + USER)
                 .when().post("/api/sessions")
-                .then().statusCode(415).contentType(PROBLEM_JSON).body("status", is(415));
+                .then().statusCode(415).contentType(PROBLEM_JSON).body("status", is(415))
+                .body("type", is(problemType("unsupported-media-type")));
     }
 
     @Test

@@ -13,6 +13,7 @@ import static shop.session.Api.anonymous;
 import static shop.session.Api.as;
 import static shop.session.Api.asAdmin;
 import static shop.session.Api.newUserId;
+import static shop.session.Api.problemType;
 import static shop.session.Api.signIn;
 
 import java.time.Duration;
@@ -189,7 +190,8 @@ class SessionResourceTest {
                     .then().statusCode(401).contentType(PROBLEM_JSON)
                     .header("WWW-Authenticate", "Bearer")
                     .header("X-User-Id", nullValue())
-                    .body("status", is(401));
+                    .body("status", is(401))
+                    .body("type", is(problemType("not-signed-in")));
         }
         given().when().get("/api/sessions/introspect").then().statusCode(401).contentType(PROBLEM_JSON);
     }
