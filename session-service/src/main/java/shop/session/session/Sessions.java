@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,14 +12,20 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import shop.kit.identity.Caller;
 import shop.kit.problem.Problem;
 import shop.session.SessionConfig;
-import shop.session.access.AccessRules;
-import shop.session.access.Caller;
 
-/** The session rules: create, read, slide, end; who may see which session (via {@link AccessRules}). */
+/**
+ * The session rules: create, read, slide, end. A session, and a user's sessions, are the user's
+ * own or an admin's; anyone else gets the same 404 as for one that does not exist, so ids cannot
+ * be probed (api-contract.md, "Gateway and who may do what").
+ */
 @ApplicationScoped
 public class Sessions {
+
+    /** What a session is called in a 404, whether it does not exist or is someone else's. */
+    private static final String SESSION = "session";
 
     private static final TypeReference<Map<String, String>> DATA = new TypeReference<>() {
     };
@@ -26,11 +33,13 @@ public class Sessions {
     private final SessionStore store;
     private final SessionConfig config;
     private final ObjectMapper json;
+    private final Caller caller;
 
-    public Sessions(SessionStore store, SessionConfig config, ObjectMapper json) {
+    public Sessions(SessionStore store, SessionConfig config, ObjectMapper json, Caller caller) {
         this.store = store;
         this.config = config;
         this.json = json;
+        this.caller = caller;
     }
 
     public CreatedSession create(NewSession request) {
@@ -43,25 +52,24 @@ public class Sessions {
         return new CreatedSession(token, id, userId, created.expiresAt());
     }
 
-    public Session read(String token, Caller caller) {
-        AccessRules.requireSignedIn(caller);
+    public Session read(String token) {
         String id = SessionToken.idOf(token);
         SessionStore.Stored s = store.find(id).orElseThrow(Sessions::noSuchSession);
-        AccessRules.requireOwnerOrAdmin(caller, s.userId(), "session");
+        caller.requireOwnOrAdmin(UUID.fromString(s.userId()), SESSION);
         return new Session(id, s.userId(), Roles.parse(s.roles()), Instant.ofEpochMilli(s.createdAt()),
-                Instant.ofEpochMilli(s.expiresAt()), read(s.data()));
+                Instant.ofEpochMilli(s.expiresAt()), dataOf(s.data()));
     }
 
-    public Touched touch(String token, Caller caller) {
+    public Touched touch(String token) {
         String id = SessionToken.idOf(token);
-        String owner = ownerOf(id, caller);
+        String owner = ownerOf(id);
         Instant expiresAt = store.touch(id).orElseThrow(Sessions::noSuchSession);
         return new Touched(id, owner, expiresAt);
     }
 
-    public void end(String token, Caller caller) {
+    public void end(String token) {
         String id = SessionToken.idOf(token);
-        ownerOf(id, caller);
+        ownerOf(id);
         if (!store.end(id)) {
             throw noSuchSession();
         }
@@ -74,28 +82,25 @@ public class Sessions {
                 .orElseThrow(() -> Problem.notSignedIn("Unknown or expired session"));
     }
 
-    public UserSessions ofUser(String userId, Caller caller) {
-        String user = canonical(userId);
-        AccessRules.requireOwnerOrAdmin(caller, user, "user");
-        List<SessionSummary> sessions = store.list(user);
+    public UserSessions ofUser(UUID userId) {
+        caller.requireOwnOrAdmin(userId, "user");
+        List<SessionSummary> sessions = store.list(userId.toString());
         if (sessions.isEmpty()) {
             throw Problem.notFound("No live sessions for this user");
         }
-        return new UserSessions(user, sessions);
+        return new UserSessions(userId.toString(), sessions);
     }
 
-    public void endAllOf(String userId, Caller caller) {
-        String user = canonical(userId);
-        AccessRules.requireOwnerOrAdmin(caller, user, "user");
-        if (store.endAll(user) == 0) {
+    public void endAllOf(UUID userId) {
+        caller.requireOwnOrAdmin(userId, "user");
+        if (store.endAll(userId.toString()) == 0) {
             throw Problem.notFound("No live sessions for this user");
         }
     }
 
-    private String ownerOf(String id, Caller caller) {
-        AccessRules.requireSignedIn(caller);
+    private String ownerOf(String id) {
         String owner = store.ownerOf(id).orElseThrow(Sessions::noSuchSession);
-        AccessRules.requireOwnerOrAdmin(caller, owner, "session");
+        caller.requireOwnOrAdmin(UUID.fromString(owner), SESSION);
         return owner;
     }
 
@@ -114,8 +119,9 @@ public class Sessions {
         return userId.toLowerCase(Locale.ROOT);
     }
 
+    /** Word for word the 404 {@link Caller#requireOwnOrAdmin} gives for someone else's session. */
     private static Problem noSuchSession() {
-        return Problem.notFound("No such session");
+        return Problem.notFound(SESSION + " not found");
     }
 
     private String write(Map<String, String> data) {
@@ -126,7 +132,7 @@ public class Sessions {
         }
     }
 
-    private Map<String, String> read(String data) {
+    private Map<String, String> dataOf(String data) {
         try {
             return data == null || data.isEmpty() ? Map.of() : json.readValue(data, DATA);
         } catch (JsonProcessingException e) {

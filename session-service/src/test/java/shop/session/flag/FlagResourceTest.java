@@ -83,6 +83,18 @@ class FlagResourceTest {
     }
 
     @Test
+    void whoMayDefineAFlagIsCheckedBeforeTheBodyIsRead() {
+        String name = freshFlag();
+        for (String body : List.of("{not json", "{\"enabled\":\"yes\"}", "")) {
+            anonymous().contentType(ContentType.JSON).body(body).when().put("/api/flags/" + name)
+                    .then().statusCode(401).contentType(PROBLEM_JSON).body("type", is(problemType("not-signed-in")));
+            as(newUserId(), "customer").contentType(ContentType.JSON).body(body).when().put("/api/flags/" + name)
+                    .then().statusCode(403).contentType(PROBLEM_JSON).body("type", is(problemType("forbidden")));
+        }
+        assertThat(redis.key().exists(Flags.PREFIX + name)).isFalse();
+    }
+
+    @Test
     void aDisabledFlagIsOffForEveryoneEvenListedUsers() {
         String name = freshFlag();
         String listed = newUserId();

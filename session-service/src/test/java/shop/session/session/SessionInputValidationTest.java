@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
 import static shop.session.Api.PROBLEM_JSON;
+import static shop.session.Api.anonymous;
 import static shop.session.Api.as;
 import static shop.session.Api.newUserId;
 import static shop.session.Api.problemType;
@@ -121,8 +122,25 @@ class SessionInputValidationTest {
     }
 
     @Test
+    void anAnonymousCallerIsUnauthorizedBeforeTheParametersAreLookedAt() {
+        String userId = newUserId();
+        String token = signIn(userId);
+        Set<String> before = sessionsStoredFor(userId);
+        anonymous().when().get("/api/sessions/short").then().statusCode(401).contentType(PROBLEM_JSON)
+                .body("type", is(problemType("not-signed-in")));
+        anonymous().when().post("/api/sessions/" + token + "x/touch").then().statusCode(401);
+        anonymous().when().delete("/api/sessions/a%20b").then().statusCode(401);
+        anonymous().when().get("/api/sessions/by-user/not-a-uuid").then().statusCode(401);
+        anonymous().when().delete("/api/sessions/by-user/12345").then().statusCode(401);
+        assertThat(sessionsStoredFor(userId)).isEqualTo(before);
+    }
+
+    @Test
     void anUnknownPathIsAProblemToo() {
-        given().when().get("/api/sessions/by-user").then().statusCode(400).contentType(PROBLEM_JSON);
+        // "by-user" is no session token: a signed-in caller hears why, an anonymous one only that they must sign in
+        as(newUserId()).when().get("/api/sessions/by-user").then().statusCode(400).contentType(PROBLEM_JSON)
+                .body("errors.field", hasItem("token"));
+        given().when().get("/api/sessions/by-user").then().statusCode(401).contentType(PROBLEM_JSON);
         given().when().get("/api/nothing-here").then().statusCode(404).contentType(PROBLEM_JSON);
         given().when().put("/api/sessions/introspect").then().statusCode(405).contentType(PROBLEM_JSON);
     }

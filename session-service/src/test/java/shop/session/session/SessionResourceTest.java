@@ -291,6 +291,41 @@ class SessionResourceTest {
     }
 
     @Test
+    void anotherUsersSessionLooksExactlyLikeOneThatDoesNotExist() {
+        String owner = newUserId();
+        String token = signIn(owner);
+        String unknown = "E".repeat(43);
+        var stranger = as(newUserId(), "customer");
+        for (String method : List.of("GET", "DELETE")) {
+            assertThat(notFound(stranger.when().request(method, "/api/sessions/" + token)))
+                    .isEqualTo(notFound(as(newUserId(), "customer").when().request(method, "/api/sessions/" + unknown)));
+        }
+        assertThat(notFound(as(newUserId()).when().post("/api/sessions/" + token + "/touch")))
+                .isEqualTo(notFound(as(newUserId()).when().post("/api/sessions/" + unknown + "/touch")));
+        // a user with sessions and one without: the same answer to a stranger
+        assertThat(notFound(as(newUserId()).when().get("/api/sessions/by-user/" + owner)))
+                .isEqualTo(notFound(as(newUserId()).when().get("/api/sessions/by-user/" + newUserId())));
+        given().header("Authorization", "Bearer " + token).when().get("/api/sessions/introspect").then().statusCode(200);
+    }
+
+    /** A 404's type, title and detail: all of it but the path and the request id. */
+    private static List<Object> notFound(io.restassured.response.Response answer) {
+        answer.then().statusCode(404).contentType(PROBLEM_JSON);
+        return List.of(answer.path("type"), answer.path("title"), answer.path("detail"));
+    }
+
+    @Test
+    void aUserIdThatIsNotACanonicalUuidSignsNobodyIn() {
+        String owner = newUserId();
+        String token = signIn(owner);
+        for (String notAUser : List.of("42", "admin", "1-2-3-4-5", owner + "x")) {
+            as(notAUser, "admin").when().get("/api/sessions/" + token).then().statusCode(401).contentType(PROBLEM_JSON);
+        }
+        as(owner.toUpperCase(), "customer").when().get("/api/sessions/" + token).then().statusCode(200)
+                .body("userId", is(owner));
+    }
+
+    @Test
     void unknownFieldsAreIgnored() {
         given().contentType(ContentType.JSON).body(Map.of("userId", newUserId(), "device", "phone"))
                 .when().post("/api/sessions").then().statusCode(201);
