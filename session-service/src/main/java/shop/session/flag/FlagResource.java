@@ -1,5 +1,7 @@
 package shop.session.flag;
 
+import java.util.UUID;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -14,7 +16,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import shop.kit.identity.Roles;
-import shop.session.Uuids;
 
 /** Reading and evaluating flags is open; defining one is for admins. */
 @Path("/api/flags/{name}")
@@ -46,7 +47,7 @@ public class FlagResource {
     @GET
     @Path("evaluate")
     public Evaluation evaluate(@PathParam("name") @Pattern(regexp = NAME, message = NAME_MESSAGE) String name,
-            @QueryParam("userId") @NotNull @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String userId) {
+            @QueryParam("userId") @NotNull UUID userId) {
         return flags.evaluate(name, userId);
     }
 }

@@ -1,9 +1,9 @@
 package shop.session.flag;
 
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,7 +26,7 @@ public class Flags {
     public Flag define(String name, FlagDefinition definition) {
         Set<String> users = new TreeSet<>();
         if (definition.users() != null) {
-            definition.users().forEach(user -> users.add(user.toLowerCase(Locale.ROOT)));
+            definition.users().forEach(user -> users.add(user.toString()));
         }
         Flag flag = new Flag(name, definition.enabled(), definition.rolloutPercent(), users, Instant.now());
         values.set(PREFIX + name, flag);
@@ -42,8 +42,8 @@ public class Flags {
     }
 
     /** One GET, then the pure rule ({@link Rollout}). */
-    public Evaluation evaluate(String name, String userId) {
-        String user = userId.toLowerCase(Locale.ROOT);
+    public Evaluation evaluate(String name, UUID userId) {
+        String user = userId.toString();
         return new Evaluation(name, user, get(name).isOnFor(user));
     }
 }

@@ -2,7 +2,6 @@ package shop.session.session;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -45,7 +44,7 @@ public class Sessions {
     public CreatedSession create(NewSession request) {
         String token = SessionToken.generate();
         String id = SessionToken.idOf(token);
-        String userId = canonical(request.userId());
+        String userId = request.userId().toString();
         long ttlMillis = request.ttlSeconds() != null ? request.ttlSeconds() * 1000 : config.ttl().toMillis();
         SessionStore.Created created = store.create(id, userId, Roles.join(request.roles()),
                 write(request.data() == null ? Map.of() : request.data()), ttlMillis, config.maxPerUser());
@@ -113,10 +112,6 @@ public class Sessions {
             throw Problem.notSignedIn("Unknown or expired session");
         }
         return token;
-    }
-
-    private static String canonical(String userId) {
-        return userId.toLowerCase(Locale.ROOT);
     }
 
     /** Word for word the 404 {@link Caller#requireOwnOrAdmin} gives for someone else's session. */

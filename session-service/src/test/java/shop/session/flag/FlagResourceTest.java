@@ -185,8 +185,10 @@ class FlagResourceTest {
         assertThat(redis.key().exists(Flags.PREFIX + "Bad Name")).isFalse();
         String name = freshFlag();
         define(name, true, 10, List.of());
-        given().queryParam("userId", "bob").when().get("/api/flags/" + name + "/evaluate")
-                .then().statusCode(400).contentType(PROBLEM_JSON).body("errors.field", hasItem("userId"));
+        for (String notAUuid : List.of("bob", "1-2-3-4-5")) {
+            given().queryParam("userId", notAUuid).when().get("/api/flags/" + name + "/evaluate")
+                    .then().statusCode(400).contentType(PROBLEM_JSON).body("errors.field", hasItem("userId"));
+        }
         given().when().get("/api/flags/" + name + "/evaluate")
                 .then().statusCode(400).body("errors.field", hasItem("userId"));
     }

@@ -46,6 +46,8 @@ class SessionInputValidationTest {
                 .mapToObj(i -> "\"k" + i + "\":\"v\"").toList()) + "}";
         return Stream.of(
                 Arguments.of("{\"userId\":\"not-a-uuid\"}", "userId"),
+                Arguments.of("{\"userId\":\"1-2-3-4-5\"}", "userId"),
+                Arguments.of("{\"userId\":42}", "userId"),
                 Arguments.of("{}", "userId"),
                 Arguments.of("{\"userId\":null}", "userId"),
                 Arguments.of("{\"userId\":\"" + USER + "\",\"ttlSeconds\":0}", "ttlSeconds"),
