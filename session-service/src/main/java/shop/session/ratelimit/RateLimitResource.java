@@ -13,7 +13,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** Internal, for the gateway: open, no identity needed. */
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Internal, for the gateway: open, no identity needed. A refusal is the contract's 429
+ * {@code {allowed: false, ...}} with {@code Retry-After}: a domain answer, not a problem.
+ */
 @Path("/api/rate-limits")
 @Produces(MediaType.APPLICATION_JSON)
 public class RateLimitResource {
@@ -29,13 +34,16 @@ public class RateLimitResource {
 
     @POST
     @Path("{key}/consume")
-    public Response consume(
+    public Uni<Response> consume(
             @PathParam("key") @Pattern(regexp = "[A-Za-z0-9:._@-]{1,200}", message = "must be 1 to 200 of A-Z a-z 0-9 : . _ @ -") String key,
             @QueryParam("limit") @NotNull(message = LIMIT) @Min(value = 1, message = LIMIT)
             @Max(value = 1_000_000, message = LIMIT) Integer limit,
             @QueryParam("windowSeconds") @NotNull(message = WINDOW) @Min(value = 1, message = WINDOW)
             @Max(value = 86_400, message = WINDOW) Integer windowSeconds) {
-        Decision decision = limiter.consume(key, limit, windowSeconds);
+        return limiter.consume(key, limit, windowSeconds).map(RateLimitResource::answer);
+    }
+
+    private static Response answer(Decision decision) {
         if (decision.allowed()) {
             return Response.ok(decision).build();
         }
