@@ -294,22 +294,20 @@ class SessionResourceTest {
     void anotherUsersSessionLooksExactlyLikeOneThatDoesNotExist() {
         String owner = newUserId();
         String token = signIn(owner);
-        String unknown = "E".repeat(43);
-        var stranger = as(newUserId(), "customer");
-        for (String method : List.of("GET", "DELETE")) {
-            assertThat(notFound(stranger.when().request(method, "/api/sessions/" + token)))
-                    .isEqualTo(notFound(as(newUserId(), "customer").when().request(method, "/api/sessions/" + unknown)));
+        for (String[] request : new String[][] { { "GET", "/api/sessions/%s" }, { "POST", "/api/sessions/%s/touch" },
+                { "DELETE", "/api/sessions/%s" }, { "GET", "/api/sessions/by-user/%s" },
+                { "DELETE", "/api/sessions/by-user/%s" } }) {
+            String someoneElses = request[1].formatted(request[1].contains("by-user") ? owner : token);
+            String nobodys = request[1].formatted(request[1].contains("by-user") ? newUserId() : "E".repeat(43));
+            assertThat(toAStranger(request[0], someoneElses)).isEqualTo(toAStranger(request[0], nobodys));
         }
-        assertThat(notFound(as(newUserId()).when().post("/api/sessions/" + token + "/touch")))
-                .isEqualTo(notFound(as(newUserId()).when().post("/api/sessions/" + unknown + "/touch")));
-        // a user with sessions and one without: the same answer to a stranger
-        assertThat(notFound(as(newUserId()).when().get("/api/sessions/by-user/" + owner)))
-                .isEqualTo(notFound(as(newUserId()).when().get("/api/sessions/by-user/" + newUserId())));
+        // none of that ended the session
         given().header("Authorization", "Bearer " + token).when().get("/api/sessions/introspect").then().statusCode(200);
     }
 
-    /** A 404's type, title and detail: all of it but the path and the request id. */
-    private static List<Object> notFound(io.restassured.response.Response answer) {
+    /** What a stranger hears: a 404's type, title and detail (all of it but the path and the request id). */
+    private static List<Object> toAStranger(String method, String path) {
+        var answer = as(newUserId(), "customer").when().request(method, path);
         answer.then().statusCode(404).contentType(PROBLEM_JSON);
         return List.of(answer.path("type"), answer.path("title"), answer.path("detail"));
     }
