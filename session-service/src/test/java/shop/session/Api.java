@@ -13,6 +13,11 @@ public final class Api {
 
     public static final String PROBLEM_JSON = "application/problem+json";
 
+    /** The contract's one {@code type} scheme: a URI per kind of problem. */
+    public static String problemType(String kind) {
+        return "https://polyglot-shop.dev/problems/" + kind;
+    }
+
     private Api() {
     }
 

@@ -1,9 +1,11 @@
 package shop.session.flag;
 
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -13,9 +15,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import shop.session.Uuids;
-import shop.session.access.Caller;
+import shop.kit.identity.Roles;
 
+/** Reading and evaluating flags is open; defining one is for admins. */
 @Path("/api/flags/{name}")
 @Produces(MediaType.APPLICATION_JSON)
 public class FlagResource {
@@ -29,12 +31,12 @@ public class FlagResource {
         this.flags = flags;
     }
 
-    /** Admin only. */
     @PUT
+    @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     public Flag define(@PathParam("name") @Pattern(regexp = NAME, message = NAME_MESSAGE) String name,
-            @NotNull @Valid FlagDefinition body, @BeanParam Caller caller) {
-        return flags.define(name, body, caller);
+            @NotNull @Valid FlagDefinition body) {
+        return flags.define(name, body);
     }
 
     @GET
@@ -45,7 +47,7 @@ public class FlagResource {
     @GET
     @Path("evaluate")
     public Evaluation evaluate(@PathParam("name") @Pattern(regexp = NAME, message = NAME_MESSAGE) String name,
-            @QueryParam("userId") @NotNull @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String userId) {
+            @QueryParam("userId") @NotNull UUID userId) {
         return flags.evaluate(name, userId);
     }
 }

@@ -1,17 +1,15 @@
 package shop.session.flag;
 
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.value.ValueCommands;
-import shop.session.access.AccessRules;
-import shop.session.access.Caller;
-import shop.session.problem.NotFound;
+import shop.kit.problem.Problem;
 
 /** Feature flags, one JSON value per flag at {@code session:flag:<name>} (no TTL). */
 @ApplicationScoped
@@ -25,11 +23,10 @@ public class Flags {
         this.values = redis.value(Flag.class);
     }
 
-    public Flag define(String name, FlagDefinition definition, Caller caller) {
-        AccessRules.requireAdmin(caller);
+    public Flag define(String name, FlagDefinition definition) {
         Set<String> users = new TreeSet<>();
         if (definition.users() != null) {
-            definition.users().forEach(user -> users.add(user.toLowerCase(Locale.ROOT)));
+            definition.users().forEach(user -> users.add(user.toString()));
         }
         Flag flag = new Flag(name, definition.enabled(), definition.rolloutPercent(), users, Instant.now());
         values.set(PREFIX + name, flag);
@@ -39,14 +36,14 @@ public class Flags {
     public Flag get(String name) {
         Flag flag = values.get(PREFIX + name);
         if (flag == null) {
-            throw new NotFound("No flag " + name);
+            throw Problem.notFound("No flag " + name);
         }
         return flag;
     }
 
     /** One GET, then the pure rule ({@link Rollout}). */
-    public Evaluation evaluate(String name, String userId) {
-        String user = userId.toLowerCase(Locale.ROOT);
+    public Evaluation evaluate(String name, UUID userId) {
+        String user = userId.toString();
         return new Evaluation(name, user, get(name).isOnFor(user));
     }
 }

@@ -1,9 +1,9 @@
 package shop.session.notification;
 
+import java.util.UUID;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,12 +15,13 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
+import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
-import shop.session.Uuids;
-import shop.session.access.Caller;
 
+/** Signed in: {@link Notifications} lets only the user or an admin send to or listen on a user's notifications. */
 @Path("/api/notifications/{userId}")
+@Authenticated
 public class NotificationResource {
 
     private final Notifications notifications;
@@ -32,9 +33,8 @@ public class NotificationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response publish(@PathParam("userId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String userId,
-            @NotNull @Valid NewNotification body, @BeanParam Caller caller) {
-        return Response.accepted(notifications.publish(userId, body, caller)).build();
+    public Response publish(@PathParam("userId") UUID userId, @NotNull @Valid NewNotification body) {
+        return Response.accepted(notifications.publish(userId, body)).build();
     }
 
     /** Blocking: it waits for Redis to confirm the subscription before the response starts. */
@@ -43,8 +43,7 @@ public class NotificationResource {
     @Blocking
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    public Multi<Notification> stream(@PathParam("userId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String userId,
-            @BeanParam Caller caller) {
-        return notifications.stream(userId, caller);
+    public Multi<Notification> stream(@PathParam("userId") UUID userId) {
+        return notifications.stream(userId);
     }
 }

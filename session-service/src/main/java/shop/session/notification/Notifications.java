@@ -1,7 +1,6 @@
 package shop.session.notification;
 
 import java.time.Instant;
-import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,9 +20,8 @@ import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.RedisConnection;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
+import shop.kit.identity.Caller;
 import shop.session.SessionConfig;
-import shop.session.access.AccessRules;
-import shop.session.access.Caller;
 
 /**
  * Notifications over Redis pub/sub, one channel per user ({@code session:notify:<userId>}):
@@ -36,6 +34,8 @@ import shop.session.access.Caller;
  * path of connections. The connection's handler is in place before {@code SUBSCRIBE} is sent (the
  * client's own subscribe helpers register it afterwards and can miss the confirmation), and the
  * subscription is confirmed before the response starts, so an unreachable Redis is a 503.
+ *
+ * <p>A user's notifications are theirs or an admin's to send and read; anyone else gets 404.
  */
 @ApplicationScoped
 public class Notifications {
@@ -47,27 +47,29 @@ public class Notifications {
     private final ReactiveRedisDataSource subscriptions;
     private final SessionConfig config;
     private final ObjectMapper json;
+    private final Caller caller;
 
     public Notifications(RedisDataSource redis, @RedisClientName("notifications") ReactiveRedisDataSource subscriptions,
-            SessionConfig config, ObjectMapper json) {
+            SessionConfig config, ObjectMapper json, Caller caller) {
         this.publisher = redis.pubsub(Notification.class);
         this.subscriptions = subscriptions;
         this.config = config;
         this.json = json;
+        this.caller = caller;
     }
 
-    public Notification publish(String userId, NewNotification request, Caller caller) {
-        String user = userId.toLowerCase(Locale.ROOT);
-        AccessRules.requireOwnerOrAdmin(caller, user, "user");
+    public Notification publish(UUID userId, NewNotification request) {
+        caller.requireOwnOrAdmin(userId, "user");
+        String user = userId.toString();
         Notification notification = new Notification(UUID.randomUUID().toString(), user, request.message(), Instant.now());
         publisher.publish(CHANNEL_PREFIX + user, notification);
         return notification;
     }
 
     /** Blocks until Redis confirms the subscription; the stream ends the subscription when it ends. */
-    public Multi<Notification> stream(String userId, Caller caller) {
-        String user = userId.toLowerCase(Locale.ROOT);
-        AccessRules.requireOwnerOrAdmin(caller, user, "user");
+    public Multi<Notification> stream(UUID userId) {
+        caller.requireOwnOrAdmin(userId, "user");
+        String user = userId.toString();
         // buffers what arrives before the HTTP response subscribes, so nothing is lost in between
         UnicastProcessor<Notification> events = UnicastProcessor.create();
         RedisConnection connection = subscriptions.getRedis().connect().await().atMost(config.subscribeTimeout());

@@ -1,5 +1,8 @@
 package shop.session.ratelimit;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -10,12 +13,18 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import shop.session.IntegerIn;
+import io.smallrye.mutiny.Uni;
 
-/** Internal, for the gateway: open, no identity needed. */
+/**
+ * Internal, for the gateway: open, no identity needed. A refusal is the contract's 429
+ * {@code {allowed: false, ...}} with {@code Retry-After}: a domain answer, not a problem.
+ */
 @Path("/api/rate-limits")
 @Produces(MediaType.APPLICATION_JSON)
 public class RateLimitResource {
+
+    private static final String LIMIT = "must be a whole number from 1 to 1000000";
+    private static final String WINDOW = "must be a whole number from 1 to 86400";
 
     private final RateLimiter limiter;
 
@@ -25,11 +34,16 @@ public class RateLimitResource {
 
     @POST
     @Path("{key}/consume")
-    public Response consume(
+    public Uni<Response> consume(
             @PathParam("key") @Pattern(regexp = "[A-Za-z0-9:._@-]{1,200}", message = "must be 1 to 200 of A-Z a-z 0-9 : . _ @ -") String key,
-            @QueryParam("limit") @IntegerIn(min = 1, max = 1_000_000) String limit,
-            @QueryParam("windowSeconds") @IntegerIn(min = 1, max = 86_400) String windowSeconds) {
-        Decision decision = limiter.consume(key, Long.parseLong(limit.strip()), Long.parseLong(windowSeconds.strip()));
+            @QueryParam("limit") @NotNull(message = LIMIT) @Min(value = 1, message = LIMIT)
+            @Max(value = 1_000_000, message = LIMIT) Integer limit,
+            @QueryParam("windowSeconds") @NotNull(message = WINDOW) @Min(value = 1, message = WINDOW)
+            @Max(value = 86_400, message = WINDOW) Integer windowSeconds) {
+        return limiter.consume(key, limit, windowSeconds).map(RateLimitResource::answer);
+    }
+
+    private static Response answer(Decision decision) {
         if (decision.allowed()) {
             return Response.ok(decision).build();
         }

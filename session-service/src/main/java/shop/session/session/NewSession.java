@@ -2,6 +2,7 @@ package shop.session.session;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -10,11 +11,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import shop.session.Uuids;
-
 /** The body of {@code POST /api/sessions}. */
 public record NewSession(
-        @NotNull @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String userId,
+        @NotNull UUID userId,
         @Size(max = 16) List<@NotNull @Pattern(regexp = "[a-z][a-z0-9_-]{0,31}",
                 message = "must be lower-case letters, digits, '_' or '-', at most 32") String> roles,
         @Min(1) @Max(MAX_TTL_SECONDS) Long ttlSeconds,

@@ -1,9 +1,10 @@
 package shop.session.session;
 
+import java.util.UUID;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -16,9 +17,14 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import shop.session.Uuids;
-import shop.session.access.Caller;
+import io.quarkus.security.Authenticated;
+import shop.kit.identity.GatewayAuthentication;
 
+/**
+ * Creating a session and introspection are open (internal: catalog-service at login, and the
+ * gateway); everything else needs a signed-in caller, and {@link Sessions} lets only the owner or
+ * an admin at a session.
+ */
 @Path("/api/sessions")
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionResource {
@@ -44,44 +50,44 @@ public class SessionResource {
     public Response introspect(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         Identity identity = sessions.introspect(authorization);
         return Response.ok(identity)
-                .header(Caller.USER_ID, identity.userId())
-                .header(Caller.USER_ROLES, String.join(",", identity.roles()))
+                .header(GatewayAuthentication.USER_HEADER, identity.userId())
+                .header(GatewayAuthentication.ROLES_HEADER, String.join(",", identity.roles()))
                 .build();
     }
 
     @GET
     @Path("{token}")
-    public Session read(@PathParam("token") @Pattern(regexp = SessionToken.SHAPE, message = TOKEN_MESSAGE) String token,
-            @BeanParam Caller caller) {
-        return sessions.read(token, caller);
+    @Authenticated
+    public Session read(@PathParam("token") @Pattern(regexp = SessionToken.SHAPE, message = TOKEN_MESSAGE) String token) {
+        return sessions.read(token);
     }
 
     @POST
     @Path("{token}/touch")
-    public Touched touch(@PathParam("token") @Pattern(regexp = SessionToken.SHAPE, message = TOKEN_MESSAGE) String token,
-            @BeanParam Caller caller) {
-        return sessions.touch(token, caller);
+    @Authenticated
+    public Touched touch(@PathParam("token") @Pattern(regexp = SessionToken.SHAPE, message = TOKEN_MESSAGE) String token) {
+        return sessions.touch(token);
     }
 
     @DELETE
     @Path("{token}")
-    public void end(@PathParam("token") @Pattern(regexp = SessionToken.SHAPE, message = TOKEN_MESSAGE) String token,
-            @BeanParam Caller caller) {
-        sessions.end(token, caller);
+    @Authenticated
+    public void end(@PathParam("token") @Pattern(regexp = SessionToken.SHAPE, message = TOKEN_MESSAGE) String token) {
+        sessions.end(token);
     }
 
     @GET
     @Path("by-user/{userId}")
-    public UserSessions ofUser(@PathParam("userId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String userId,
-            @BeanParam Caller caller) {
-        return sessions.ofUser(userId, caller);
+    @Authenticated
+    public UserSessions ofUser(@PathParam("userId") UUID userId) {
+        return sessions.ofUser(userId);
     }
 
     /** Logout everywhere. */
     @DELETE
     @Path("by-user/{userId}")
-    public void endAllOf(@PathParam("userId") @Pattern(regexp = Uuids.PATTERN, message = Uuids.MESSAGE) String userId,
-            @BeanParam Caller caller) {
-        sessions.endAllOf(userId, caller);
+    @Authenticated
+    public void endAllOf(@PathParam("userId") UUID userId) {
+        sessions.endAllOf(userId);
     }
 }

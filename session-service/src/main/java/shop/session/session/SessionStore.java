@@ -1,5 +1,6 @@
 package shop.session.session;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,11 +9,14 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.redis.datasource.hash.HashCommands;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.hash.ReactiveHashCommands;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
-import shop.session.redis.LuaScript;
-import shop.session.redis.Scripts;
+import shop.kit.redis.LuaScript;
+import shop.kit.redis.RedisAnswers;
 
 /**
  * Sessions in Redis. Key layout:
@@ -23,6 +27,10 @@ import shop.session.redis.Scripts;
  * no earlier than the user's longest-lived session; entries of expired sessions are pruned
  * lazily (on create and list).</li>
  * </ul>
+ * Each multi-step change is one Lua script (service-kit's {@link LuaScript}: EVALSHA, EVAL once
+ * when Redis does not know it yet). The session rules read top to bottom, checks between the
+ * steps, so they run on a worker thread and wait here for each answer, at most
+ * {@code quarkus.redis.timeout}: a Redis that does not answer is 503, never an answer.
  */
 @ApplicationScoped
 public class SessionStore {
@@ -36,12 +44,15 @@ public class SessionStore {
     private static final LuaScript LIST = LuaScript.named("session-list");
     private static final LuaScript END_ALL = LuaScript.named("session-end-all");
 
-    private final Scripts scripts;
-    private final HashCommands<String, String, String> hashes;
+    private final ReactiveRedisDataSource redis;
+    private final ReactiveHashCommands<String, String, String> hashes;
+    private final Duration timeout;
 
-    public SessionStore(RedisDataSource redis, Scripts scripts) {
-        this.scripts = scripts;
+    public SessionStore(ReactiveRedisDataSource redis,
+            @ConfigProperty(name = "quarkus.redis.timeout") Duration timeout) {
+        this.redis = redis;
         this.hashes = redis.hash(String.class);
+        this.timeout = timeout;
     }
 
     /** A stored session's fields, as written by the create script. */
@@ -52,14 +63,14 @@ public class SessionStore {
     }
 
     Created create(String id, String userId, String roles, String dataJson, long ttlMillis, int maxPerUser) {
-        Response r = scripts.run(CREATE, List.of(SESSION_PREFIX + id, USER_PREFIX + userId), List.of(id, userId,
+        Response r = run(CREATE, List.of(SESSION_PREFIX + id, USER_PREFIX + userId), List.of(id, userId,
                 roles, dataJson, Long.toString(ttlMillis), Integer.toString(maxPerUser), SESSION_PREFIX));
         return new Created(Instant.ofEpochMilli(r.get(0).toLong()), Instant.ofEpochMilli(r.get(1).toLong()),
                 r.get(2).toLong());
     }
 
     Optional<Stored> find(String id) {
-        Map<String, String> s = hashes.hgetall(SESSION_PREFIX + id);
+        Map<String, String> s = answer(hashes.hgetall(SESSION_PREFIX + id));
         if (s == null || s.get("userId") == null) {
             return Optional.empty();
         }
@@ -69,26 +80,26 @@ public class SessionStore {
 
     /** The hot path of every signed-in request: exactly one round trip (HMGET). */
     Optional<Identity> identity(String id) {
-        Map<String, String> s = hashes.hmget(SESSION_PREFIX + id, "userId", "roles");
+        Map<String, String> s = answer(hashes.hmget(SESSION_PREFIX + id, "userId", "roles"));
         String userId = s.get("userId");
         return userId == null ? Optional.empty() : Optional.of(new Identity(userId, Roles.parse(s.get("roles"))));
     }
 
     Optional<String> ownerOf(String id) {
-        return Optional.ofNullable(hashes.hget(SESSION_PREFIX + id, "userId"));
+        return Optional.ofNullable(answer(hashes.hget(SESSION_PREFIX + id, "userId")));
     }
 
     Optional<Instant> touch(String id) {
-        Response r = scripts.run(TOUCH, List.of(SESSION_PREFIX + id), List.of(USER_PREFIX));
+        Response r = run(TOUCH, List.of(SESSION_PREFIX + id), List.of(USER_PREFIX));
         return r == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(r.toLong()));
     }
 
     boolean end(String id) {
-        return scripts.run(END, List.of(SESSION_PREFIX + id), List.of(USER_PREFIX, id)).toLong() == 1;
+        return run(END, List.of(SESSION_PREFIX + id), List.of(USER_PREFIX, id)).toLong() == 1;
     }
 
     List<SessionSummary> list(String userId) {
-        Response r = scripts.run(LIST, List.of(USER_PREFIX + userId), List.of(SESSION_PREFIX));
+        Response r = run(LIST, List.of(USER_PREFIX + userId), List.of(SESSION_PREFIX));
         List<SessionSummary> sessions = new ArrayList<>();
         for (int i = 0; i + 3 < r.size(); i += 4) {
             sessions.add(new SessionSummary(r.get(i).toString(), Roles.parse(r.get(i + 1).toString()),
@@ -99,6 +110,15 @@ public class SessionStore {
     }
 
     long endAll(String userId) {
-        return scripts.run(END_ALL, List.of(USER_PREFIX + userId), List.of(SESSION_PREFIX)).toLong();
+        return run(END_ALL, List.of(USER_PREFIX + userId), List.of(SESSION_PREFIX)).toLong();
+    }
+
+    private Response run(LuaScript script, List<String> keys, List<String> args) {
+        return answer(script.run(redis, keys, args));
+    }
+
+    /** Redis's answer, waited for on this worker thread; bounded, so this never waits longer than the timeout. */
+    private <T> T answer(Uni<T> call) {
+        return RedisAnswers.bounded(call, timeout).await().indefinitely();
     }
 }

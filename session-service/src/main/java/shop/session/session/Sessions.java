@@ -2,8 +2,8 @@ package shop.session.session;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,15 +11,20 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import shop.kit.identity.Caller;
+import shop.kit.problem.Problem;
 import shop.session.SessionConfig;
-import shop.session.access.AccessRules;
-import shop.session.access.Caller;
-import shop.session.problem.NotFound;
-import shop.session.problem.NotSignedIn;
 
-/** The session rules: create, read, slide, end; who may see which session (via {@link AccessRules}). */
+/**
+ * The session rules: create, read, slide, end. A session, and a user's sessions, are the user's
+ * own or an admin's; anyone else gets the same 404 as for one that does not exist, so ids cannot
+ * be probed (api-contract.md, "Gateway and who may do what").
+ */
 @ApplicationScoped
 public class Sessions {
+
+    /** What a session is called in a 404, whether it does not exist or is someone else's. */
+    private static final String SESSION = "session";
 
     private static final TypeReference<Map<String, String>> DATA = new TypeReference<>() {
     };
@@ -27,42 +32,43 @@ public class Sessions {
     private final SessionStore store;
     private final SessionConfig config;
     private final ObjectMapper json;
+    private final Caller caller;
 
-    public Sessions(SessionStore store, SessionConfig config, ObjectMapper json) {
+    public Sessions(SessionStore store, SessionConfig config, ObjectMapper json, Caller caller) {
         this.store = store;
         this.config = config;
         this.json = json;
+        this.caller = caller;
     }
 
     public CreatedSession create(NewSession request) {
         String token = SessionToken.generate();
         String id = SessionToken.idOf(token);
-        String userId = canonical(request.userId());
+        String userId = request.userId().toString();
         long ttlMillis = request.ttlSeconds() != null ? request.ttlSeconds() * 1000 : config.ttl().toMillis();
         SessionStore.Created created = store.create(id, userId, Roles.join(request.roles()),
                 write(request.data() == null ? Map.of() : request.data()), ttlMillis, config.maxPerUser());
         return new CreatedSession(token, id, userId, created.expiresAt());
     }
 
-    public Session read(String token, Caller caller) {
-        AccessRules.requireSignedIn(caller);
+    public Session read(String token) {
         String id = SessionToken.idOf(token);
         SessionStore.Stored s = store.find(id).orElseThrow(Sessions::noSuchSession);
-        AccessRules.requireOwnerOrAdmin(caller, s.userId(), "session");
+        caller.requireOwnOrAdmin(UUID.fromString(s.userId()), SESSION);
         return new Session(id, s.userId(), Roles.parse(s.roles()), Instant.ofEpochMilli(s.createdAt()),
-                Instant.ofEpochMilli(s.expiresAt()), read(s.data()));
+                Instant.ofEpochMilli(s.expiresAt()), dataOf(s.data()));
     }
 
-    public Touched touch(String token, Caller caller) {
+    public Touched touch(String token) {
         String id = SessionToken.idOf(token);
-        String owner = ownerOf(id, caller);
+        String owner = ownerOf(id);
         Instant expiresAt = store.touch(id).orElseThrow(Sessions::noSuchSession);
         return new Touched(id, owner, expiresAt);
     }
 
-    public void end(String token, Caller caller) {
+    public void end(String token) {
         String id = SessionToken.idOf(token);
-        ownerOf(id, caller);
+        ownerOf(id);
         if (!store.end(id)) {
             throw noSuchSession();
         }
@@ -72,51 +78,45 @@ public class Sessions {
     public Identity introspect(String authorization) {
         String token = bearerToken(authorization);
         return store.identity(SessionToken.idOf(token))
-                .orElseThrow(() -> new NotSignedIn("Unknown or expired session"));
+                .orElseThrow(() -> Problem.notSignedIn("Unknown or expired session"));
     }
 
-    public UserSessions ofUser(String userId, Caller caller) {
-        String user = canonical(userId);
-        AccessRules.requireOwnerOrAdmin(caller, user, "user");
-        List<SessionSummary> sessions = store.list(user);
+    public UserSessions ofUser(UUID userId) {
+        caller.requireOwnOrAdmin(userId, "user");
+        List<SessionSummary> sessions = store.list(userId.toString());
         if (sessions.isEmpty()) {
-            throw new NotFound("No live sessions for this user");
+            throw Problem.notFound("No live sessions for this user");
         }
-        return new UserSessions(user, sessions);
+        return new UserSessions(userId.toString(), sessions);
     }
 
-    public void endAllOf(String userId, Caller caller) {
-        String user = canonical(userId);
-        AccessRules.requireOwnerOrAdmin(caller, user, "user");
-        if (store.endAll(user) == 0) {
-            throw new NotFound("No live sessions for this user");
+    public void endAllOf(UUID userId) {
+        caller.requireOwnOrAdmin(userId, "user");
+        if (store.endAll(userId.toString()) == 0) {
+            throw Problem.notFound("No live sessions for this user");
         }
     }
 
-    private String ownerOf(String id, Caller caller) {
-        AccessRules.requireSignedIn(caller);
+    private String ownerOf(String id) {
         String owner = store.ownerOf(id).orElseThrow(Sessions::noSuchSession);
-        AccessRules.requireOwnerOrAdmin(caller, owner, "session");
+        caller.requireOwnOrAdmin(UUID.fromString(owner), SESSION);
         return owner;
     }
 
     private static String bearerToken(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw new NotSignedIn("Send Authorization: Bearer <token>");
+            throw Problem.notSignedIn("Send Authorization: Bearer <token>");
         }
         String token = authorization.substring(7).strip();
         if (!SessionToken.looksValid(token)) {
-            throw new NotSignedIn("Unknown or expired session");
+            throw Problem.notSignedIn("Unknown or expired session");
         }
         return token;
     }
 
-    private static String canonical(String userId) {
-        return userId.toLowerCase(Locale.ROOT);
-    }
-
-    private static NotFound noSuchSession() {
-        return new NotFound("No such session");
+    /** Word for word the 404 {@link Caller#requireOwnOrAdmin} gives for someone else's session. */
+    private static Problem noSuchSession() {
+        return Problem.notFound(SESSION + " not found");
     }
 
     private String write(Map<String, String> data) {
@@ -127,7 +127,7 @@ public class Sessions {
         }
     }
 
-    private Map<String, String> read(String data) {
+    private Map<String, String> dataOf(String data) {
         try {
             return data == null || data.isEmpty() ? Map.of() : json.readValue(data, DATA);
         } catch (JsonProcessingException e) {

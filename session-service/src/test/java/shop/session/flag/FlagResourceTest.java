@@ -10,6 +10,7 @@ import static shop.session.Api.anonymous;
 import static shop.session.Api.as;
 import static shop.session.Api.asAdmin;
 import static shop.session.Api.newUserId;
+import static shop.session.Api.problemType;
 
 import java.util.List;
 import java.util.Map;
@@ -69,13 +70,16 @@ class FlagResourceTest {
     }
 
     @Test
-    void onlyAnAdminMayDefineAFlag() {
+    void onlyAnAdminMayDefineAFlagAndNobodyElseLearnsWhatABodyNeeds() {
         String name = freshFlag();
-        Map<String, Object> body = Map.of("enabled", true, "rolloutPercent", 100);
-        anonymous().contentType(ContentType.JSON).body(body).when().put("/api/flags/" + name)
-                .then().statusCode(401).contentType(PROBLEM_JSON);
-        as(newUserId(), "customer").contentType(ContentType.JSON).body(body).when().put("/api/flags/" + name)
-                .then().statusCode(403).contentType(PROBLEM_JSON).body("status", is(403));
+        // identity first: with a valid body or a bad one, anonymous is 401 and a customer 403
+        for (String body : List.of("{\"enabled\":true,\"rolloutPercent\":100}", "{not json", "{\"enabled\":\"yes\"}", "")) {
+            anonymous().contentType(ContentType.JSON).body(body).when().put("/api/flags/" + name)
+                    .then().statusCode(401).contentType(PROBLEM_JSON).body("type", is(problemType("not-signed-in")));
+            as(newUserId(), "customer").contentType(ContentType.JSON).body(body).when().put("/api/flags/" + name)
+                    .then().statusCode(403).contentType(PROBLEM_JSON).body("status", is(403))
+                    .body("type", is(problemType("forbidden")));
+        }
         assertThat(redis.key().exists(Flags.PREFIX + name)).isFalse();
         given().when().get("/api/flags/" + name).then().statusCode(404).contentType(PROBLEM_JSON);
     }
@@ -171,8 +175,10 @@ class FlagResourceTest {
         assertThat(redis.key().exists(Flags.PREFIX + "Bad Name")).isFalse();
         String name = freshFlag();
         define(name, true, 10, List.of());
-        given().queryParam("userId", "bob").when().get("/api/flags/" + name + "/evaluate")
-                .then().statusCode(400).contentType(PROBLEM_JSON).body("errors.field", hasItem("userId"));
+        for (String notAUuid : List.of("bob", "1-2-3-4-5")) {
+            given().queryParam("userId", notAUuid).when().get("/api/flags/" + name + "/evaluate")
+                    .then().statusCode(400).contentType(PROBLEM_JSON).body("errors.field", hasItem("userId"));
+        }
         given().when().get("/api/flags/" + name + "/evaluate")
                 .then().statusCode(400).body("errors.field", hasItem("userId"));
     }

@@ -13,6 +13,7 @@ import static shop.session.Api.newUserId;
 
 import java.net.URL;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -94,6 +95,18 @@ class NotificationResourceTest {
         try (SseListener adminStream = SseListener.open(notifications + userId + "/stream", newUserId(), "admin")) {
             assertThat(adminStream.status()).isEqualTo(200);
         }
+    }
+
+    @Test
+    void anAnonymousCallerIsUnauthorizedBeforeTheBodyOrPathIsLookedAt() {
+        String userId = newUserId();
+        for (String body : List.of("", "{not json", "{\"message\":\"\"}")) {
+            anonymous().contentType(ContentType.JSON).body(body).when().post("/api/notifications/" + userId)
+                    .then().statusCode(401).contentType(PROBLEM_JSON);
+        }
+        anonymous().contentType(ContentType.JSON).body(Map.of("message", "hi")).when().post("/api/notifications/not-a-uuid")
+                .then().statusCode(401);
+        anonymous().when().get("/api/notifications/not-a-uuid/stream").then().statusCode(401).contentType(PROBLEM_JSON);
     }
 
     @Test

@@ -13,6 +13,7 @@ import static shop.session.Api.anonymous;
 import static shop.session.Api.as;
 import static shop.session.Api.asAdmin;
 import static shop.session.Api.newUserId;
+import static shop.session.Api.problemType;
 import static shop.session.Api.signIn;
 
 import java.time.Duration;
@@ -189,7 +190,8 @@ class SessionResourceTest {
                     .then().statusCode(401).contentType(PROBLEM_JSON)
                     .header("WWW-Authenticate", "Bearer")
                     .header("X-User-Id", nullValue())
-                    .body("status", is(401));
+                    .body("status", is(401))
+                    .body("type", is(problemType("not-signed-in")));
         }
         given().when().get("/api/sessions/introspect").then().statusCode(401).contentType(PROBLEM_JSON);
     }
@@ -286,6 +288,39 @@ class SessionResourceTest {
         String again = signIn(owner);
         asAdmin().when().delete("/api/sessions/by-user/" + owner).then().statusCode(204);
         given().header("Authorization", "Bearer " + again).when().get("/api/sessions/introspect").then().statusCode(401);
+    }
+
+    @Test
+    void anotherUsersSessionLooksExactlyLikeOneThatDoesNotExist() {
+        String owner = newUserId();
+        String token = signIn(owner);
+        for (String[] request : new String[][] { { "GET", "/api/sessions/%s" }, { "POST", "/api/sessions/%s/touch" },
+                { "DELETE", "/api/sessions/%s" }, { "GET", "/api/sessions/by-user/%s" },
+                { "DELETE", "/api/sessions/by-user/%s" } }) {
+            String someoneElses = request[1].formatted(request[1].contains("by-user") ? owner : token);
+            String nobodys = request[1].formatted(request[1].contains("by-user") ? newUserId() : "E".repeat(43));
+            assertThat(toAStranger(request[0], someoneElses)).isEqualTo(toAStranger(request[0], nobodys));
+        }
+        // none of that ended the session
+        given().header("Authorization", "Bearer " + token).when().get("/api/sessions/introspect").then().statusCode(200);
+    }
+
+    /** What a stranger hears: a 404's type, title and detail (all of it but the path and the request id). */
+    private static List<Object> toAStranger(String method, String path) {
+        var answer = as(newUserId(), "customer").when().request(method, path);
+        answer.then().statusCode(404).contentType(PROBLEM_JSON);
+        return List.of(answer.path("type"), answer.path("title"), answer.path("detail"));
+    }
+
+    @Test
+    void aUserIdThatIsNotACanonicalUuidSignsNobodyIn() {
+        String owner = newUserId();
+        String token = signIn(owner);
+        for (String notAUser : List.of("42", "admin", "1-2-3-4-5", owner + "x")) {
+            as(notAUser, "admin").when().get("/api/sessions/" + token).then().statusCode(401).contentType(PROBLEM_JSON);
+        }
+        as(owner.toUpperCase(), "customer").when().get("/api/sessions/" + token).then().statusCode(200)
+                .body("userId", is(owner));
     }
 
     @Test
