@@ -488,6 +488,24 @@ class LeaderboardResourceTest {
         assertEquals(before, snapshot(board));
     }
 
+    /**
+     * After a Redis restart or SCRIPT FLUSH, Redis no longer knows the scripts by their SHA-1:
+     * EVALSHA answers NOSCRIPT, and service-kit's LuaScript sends the text once (EVAL) instead.
+     * Flushing the script cache is harmless to every other client: each of them does the same.
+     */
+    @Test
+    void aScriptRedisHasForgottenIsSentAgain() {
+        String board = freshBoard();
+        String una = user();
+        put(board, una, 10).then().statusCode(200);
+        redis.execute("SCRIPT", "FLUSH");
+        increment(board, una, 5).then().statusCode(200).body("score", is(15)).body("rank", is(1));
+        redis.execute("SCRIPT", "FLUSH");
+        given().get("/api/leaderboards/{b}/users/{u}", board, una).then().statusCode(200).body("score", is(15));
+        // the text went once: Redis knows the script again by its hash
+        assertEquals(1L, redis.execute("SCRIPT", "EXISTS", LeaderboardScripts.STANDING.sha1()).get(0).toLong());
+    }
+
     @Test
     void anIncrementPastTheScoreRangeIs422AndChangesNothing() {
         String board = freshBoard();

@@ -49,8 +49,16 @@ public class Caller {
     public void requireOwnOrAdmin(UUID owner, String what) {
         signedIn();
         if (!mayActFor(owner)) {
-            throw Problem.notFound(what + " not found");
+            throw notFound(what);
         }
+    }
+
+    /**
+     * The 404 for a {@code what} that does not exist, word for word the one
+     * {@link #requireOwnOrAdmin} gives for another user's: a stranger cannot tell the two apart.
+     */
+    public static Problem notFound(String what) {
+        return Problem.notFound(what + " not found");
     }
 
     /** The headers that pass this caller on to another service, as the gateway passed it here. */

@@ -65,6 +65,16 @@ class ProblemAnswersTest {
     }
 
     @Test
+    void onlyTheCanonicalFormOfAUuidIsAUuid() {
+        for (String notCanonical : List.of("AAAAAAAAAAAAAAAAAAAAAA==", "1-2-3-4-5", "0", "")) {
+            String body = "{\"note\":\"n\",\"items\":[{\"productId\":\"" + notCanonical + "\",\"quantity\":1}]}";
+            assertProblem(given().contentType(ContentType.JSON).body(body).post("/shelf/orders"),
+                    ProblemType.INVALID_INPUT, "/shelf/orders").then().body("errors.field", hasItem(
+                            org.hamcrest.Matchers.startsWith("items[0].productId")));
+        }
+    }
+
+    @Test
     void aBodyOfTheWrongShapeIsInvalidInput() {
         for (String wrong : List.of("[]", "\"text\"", "{\"note\":\"n\",\"items\":{}}", "{} {}")) {
             assertProblem(given().contentType(ContentType.JSON).body(wrong).post("/shelf/orders"),

@@ -116,7 +116,7 @@ public class Sessions {
 
     /** Word for word the 404 {@link Caller#requireOwnOrAdmin} gives for someone else's session. */
     private static Problem noSuchSession() {
-        return Problem.notFound(SESSION + " not found");
+        return Caller.notFound(SESSION);
     }
 
     private String write(Map<String, String> data) {
