@@ -2,7 +2,7 @@ package shop.catalog.access;
 
 import java.util.UUID;
 
-import shop.catalog.problem.Problem;
+import shop.kit.problem.Problem;
 
 /**
  * Who may do what (api-contract.md, "Gateway and who may do what"): open reads of products,
@@ -18,7 +18,7 @@ public final class Access {
 
     /** The caller's id; 401 when nobody is signed in. */
     public static UUID signedIn(Caller caller) {
-        return caller.id().orElseThrow(() -> Problem.unauthenticated("sign in first"));
+        return caller.id().orElseThrow(() -> Problem.notSignedIn("sign in first"));
     }
 
     /** 401 when nobody is signed in, 403 when the caller is not an admin. */

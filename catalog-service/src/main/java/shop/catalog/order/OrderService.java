@@ -18,10 +18,10 @@ import shop.catalog.access.Caller;
 import shop.catalog.idempotency.Idempotency;
 import shop.catalog.idempotency.Idempotency.Reply;
 import shop.catalog.outbox.Outbox;
-import shop.catalog.problem.Problem;
 import shop.catalog.product.Product;
 import shop.catalog.product.ProductService;
 import shop.catalog.user.User;
+import shop.kit.problem.Problem;
 
 /** Placing and cancelling orders: stock, prices and the order change in one transaction with their events. */
 @ApplicationScoped

@@ -17,7 +17,7 @@ import shop.catalog.order.Order;
 import shop.catalog.order.OrderService;
 import shop.catalog.order.OrderView;
 import shop.catalog.outbox.Outbox;
-import shop.catalog.problem.Problem;
+import shop.kit.problem.Problem;
 
 /** Paying an order: the payment, the order's new status and order.paid in one transaction. */
 @ApplicationScoped

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import shop.catalog.problem.Problem;
+import shop.kit.problem.Problem;
 
 /** The rules alone, no Quarkus. */
 class AccessTest {
