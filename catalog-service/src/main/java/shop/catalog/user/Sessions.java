@@ -13,6 +13,7 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import io.smallrye.faulttolerance.api.RetryWhen;
 
+import shop.kit.identity.GatewayAuthentication;
 import shop.kit.problem.Problem;
 import shop.kit.store.Unreachable;
 
@@ -57,7 +58,9 @@ public class Sessions {
     public void end(String token) {
         try {
             Response identity = api.introspect("Bearer " + token);
-            api.end(token, identity.getHeaderString("X-User-Id"), identity.getHeaderString("X-User-Roles"));
+            // as its holder (introspection names them), not as the caller: the token is what proves the right to end it
+            api.end(token, identity.getHeaderString(GatewayAuthentication.USER_HEADER),
+                    identity.getHeaderString(GatewayAuthentication.ROLES_HEADER));
         } catch (WebApplicationException answer) {
             // 401 / 404: no such session. An answer, not a failure that should trip the breaker
             int status = answer.getResponse().getStatus();

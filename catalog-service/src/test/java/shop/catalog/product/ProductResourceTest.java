@@ -181,6 +181,8 @@ class ProductResourceTest {
                 .body("type", equalTo(problemType("invalid-input"))).body("errors.field", hasItem("size"));
         anonymous().queryParam("page", -1).get("/api/products").then().statusCode(400)
                 .body("errors.field", hasItem("page"));
+        anonymous().queryParam("page", "abc").get("/api/products").then().statusCode(400)
+                .body("errors.field", hasItem("page"));
     }
 
     @Test

@@ -65,6 +65,6 @@ class PendingOrdersReportTest {
         asAdmin().queryParam("minItems", -1).get("/api/reports/pending-orders").then().statusCode(400)
                 .body("errors.field", hasItem("minItems"));
         asAdmin().queryParam("days", "abc").get("/api/reports/pending-orders").then().statusCode(400)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json").body("errors.field", hasItem("days"));
     }
 }
