@@ -11,6 +11,7 @@ import static shop.catalog.support.Shop.as;
 import static shop.catalog.support.Shop.asAdmin;
 import static shop.catalog.support.Shop.customer;
 import static shop.catalog.support.Shop.product;
+import static shop.catalog.support.Shop.problemType;
 import static shop.catalog.support.Shop.productBody;
 import static shop.catalog.support.Shop.unique;
 
@@ -48,9 +49,14 @@ class BadInputTest {
         events.close();
     }
 
+    /** The kind of problem each status here stands for. */
+    private static final Map<Integer, String> KINDS = Map.of(400, "invalid-input", 404, "not-found", 413, "too-large",
+            415, "unsupported-media-type");
+
     private static ValidatableResponse problem(ValidatableResponse response, int status) {
         return response.statusCode(status).contentType("application/problem+json")
                 .body("status", equalTo(status))
+                .body("type", equalTo(problemType(KINDS.get(status))))
                 .body(not(containsString("Exception")))
                 .body(not(containsString("\tat ")));
     }
@@ -67,6 +73,9 @@ class BadInputTest {
         problem(asAdmin().body(productWith(sku, "price", -1)).post("/api/products").then(), 400)
                 .body("errors.field", hasItem("price"));
         problem(asAdmin().body(productWith(sku, "price", "abc")).post("/api/products").then(), 400)
+                .body("errors.field", hasItem("price"));
+        // a number in a string is text, not a price (no coercion)
+        problem(asAdmin().body(productWith(sku, "price", "12")).post("/api/products").then(), 400)
                 .body("errors.field", hasItem("price"));
         problem(asAdmin().body(productWith(sku, "price", 1.999)).post("/api/products").then(), 400)
                 .body("errors.field", hasItem("price"));
@@ -100,7 +109,7 @@ class BadInputTest {
         problem(given().contentType("text/plain").header("X-User-Id", UUID.randomUUID().toString())
                 .header("X-User-Roles", "admin").body("sku=1").post("/api/products").then(), 415);
         problem(anonymous().get("/api/nothing-here").then(), 404);
-        problem(anonymous().get("/api/products/not-a-uuid").then(), 400);
+        problem(anonymous().get("/api/products/not-a-uuid").then(), 400).body("errors.field", hasItem("id"));
     }
 
     @Test

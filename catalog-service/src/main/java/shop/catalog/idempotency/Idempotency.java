@@ -15,7 +15,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 
-import shop.catalog.problem.Problem;
+import shop.kit.problem.Problem;
 
 /**
  * {@code Idempotency-Key}: the same key and body within 24 h gets the first response and changes

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DELETE;
@@ -13,7 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
-import shop.catalog.access.AdminOnly;
+import shop.kit.identity.Roles;
 
 @Path("/api/products/{id}/images")
 public class ImageResource {
@@ -25,7 +26,7 @@ public class ImageResource {
     }
 
     @POST
-    @AdminOnly
+    @RolesAllowed(Roles.ADMIN)
     public Response add(@PathParam("id") UUID productId, @NotNull @Valid NewImage body) {
         ImageView image = images.add(productId, body);
         return Response.created(URI.create("/api/products/" + productId + "/images/" + image.id())).entity(image).build();
@@ -38,7 +39,7 @@ public class ImageResource {
 
     @DELETE
     @Path("/{imageId}")
-    @AdminOnly
+    @RolesAllowed(Roles.ADMIN)
     public Response remove(@PathParam("id") UUID productId, @PathParam("imageId") UUID imageId) {
         images.remove(productId, imageId);
         return Response.noContent().build();

@@ -10,9 +10,9 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import shop.catalog.CatalogConfig;
-import shop.catalog.problem.Problem;
 import shop.catalog.product.Product;
 import shop.catalog.product.ProductService;
+import shop.kit.problem.Problem;
 
 /** Image references of a product; each change is a product write (version + 1, product.updated). */
 @ApplicationScoped

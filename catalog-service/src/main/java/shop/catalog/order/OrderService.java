@@ -13,15 +13,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import shop.catalog.access.Access;
-import shop.catalog.access.Caller;
 import shop.catalog.idempotency.Idempotency;
 import shop.catalog.idempotency.Idempotency.Reply;
 import shop.catalog.outbox.Outbox;
-import shop.catalog.problem.Problem;
 import shop.catalog.product.Product;
 import shop.catalog.product.ProductService;
 import shop.catalog.user.User;
+import shop.kit.identity.Caller;
+import shop.kit.problem.Problem;
 
 /** Placing and cancelling orders: stock, prices and the order change in one transaction with their events. */
 @ApplicationScoped
@@ -31,19 +30,27 @@ public class OrderService {
     private final Outbox outbox;
     private final ProductService products;
     private final Idempotency idempotency;
+    private final Caller caller;
 
-    public OrderService(EntityManager em, Outbox outbox, ProductService products, Idempotency idempotency) {
+    public OrderService(EntityManager em, Outbox outbox, ProductService products, Idempotency idempotency,
+            Caller caller) {
         this.em = em;
         this.outbox = outbox;
         this.products = products;
         this.idempotency = idempotency;
+        this.caller = caller;
     }
 
-    /** 201 with the order; replayed for a repeated {@code Idempotency-Key} with the same body. */
+    /**
+     * 201 with the order; replayed for a repeated {@code Idempotency-Key} with the same body. An
+     * order in another user's name is for admins only (403: the caller names that user themselves).
+     */
     @Transactional
-    public Reply place(Caller caller, NewOrder request, String idempotencyKey) {
-        UUID callerId = Access.signedIn(caller);
-        Access.actsFor(caller, request.userId());
+    public Reply place(NewOrder request, String idempotencyKey) {
+        UUID callerId = caller.signedIn();
+        if (!caller.mayActFor(request.userId())) {
+            throw Problem.forbidden("only an admin may act for another user");
+        }
         return idempotency.once("orders:" + callerId, idempotencyKey, request, () -> new Reply(201, place(request)));
     }
 
@@ -111,15 +118,15 @@ public class OrderService {
         return changed.stream().findFirst();
     }
 
-    public OrderView find(Caller caller, UUID id) {
-        Access.signedIn(caller);
+    public OrderView find(UUID id) {
+        caller.signedIn();
         Order order = Order.<Order>findByIdOptional(id).orElseThrow(() -> Problem.notFound("order not found"));
-        Access.owns(caller, order.userId, "order");
+        caller.requireOwnOrAdmin(order.userId, "order");
         return OrderView.of(order);
     }
 
-    public List<OrderView> ofUser(Caller caller, UUID userId) {
-        Access.owns(caller, userId, "user");
+    public List<OrderView> ofUser(UUID userId) {
+        caller.requireOwnOrAdmin(userId, "user");
         if (User.findById(userId) == null) {
             throw Problem.notFound("user not found");
         }
@@ -128,8 +135,8 @@ public class OrderService {
 
     /** Cancels a pending order and puts its stock back. */
     @Transactional
-    public OrderView cancel(Caller caller, UUID id) {
-        Order order = lockedForChange(caller, id);
+    public OrderView cancel(UUID id) {
+        Order order = lockedForChange(id);
         if (order.status != Order.Status.PENDING) {
             throw Problem.refused("only a pending order can be cancelled; this one is " + order.status);
         }
@@ -147,13 +154,13 @@ public class OrderService {
     }
 
     /** The caller's order (or any, for an admin), locked until the transaction ends; 404 otherwise. */
-    public Order lockedForChange(Caller caller, UUID id) {
-        Access.signedIn(caller);
+    public Order lockedForChange(UUID id) {
+        caller.signedIn();
         Order order = Order.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (order == null) {
             throw Problem.notFound("order not found");
         }
-        Access.owns(caller, order.userId, "order");
+        caller.requireOwnOrAdmin(order.userId, "order");
         return order;
     }
 }

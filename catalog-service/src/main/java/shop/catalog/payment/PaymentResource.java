@@ -5,19 +5,17 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
-import shop.catalog.access.Caller;
-import shop.catalog.access.SignedIn;
+import io.quarkus.security.Authenticated;
 import shop.catalog.idempotency.Idempotency;
 
 @Path("/api/orders/{id}/payments")
-@SignedIn
+@Authenticated
 public class PaymentResource {
 
     private final PaymentService payments;
@@ -27,8 +25,8 @@ public class PaymentResource {
     }
 
     @POST
-    public Response pay(@PathParam("id") UUID orderId, @NotNull @Valid NewPayment body, @BeanParam Caller caller,
+    public Response pay(@PathParam("id") UUID orderId, @NotNull @Valid NewPayment body,
             @HeaderParam(Idempotency.HEADER) @Size(min = 1, max = 255) String idempotencyKey) {
-        return payments.pay(caller, orderId, body, idempotencyKey).toResponse();
+        return payments.pay(orderId, body, idempotencyKey).toResponse();
     }
 }

@@ -9,15 +9,14 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import shop.catalog.access.Access;
-import shop.catalog.access.Caller;
 import shop.catalog.idempotency.Idempotency;
 import shop.catalog.idempotency.Idempotency.Reply;
 import shop.catalog.order.Order;
 import shop.catalog.order.OrderService;
 import shop.catalog.order.OrderView;
 import shop.catalog.outbox.Outbox;
-import shop.catalog.problem.Problem;
+import shop.kit.identity.Caller;
+import shop.kit.problem.Problem;
 
 /** Paying an order: the payment, the order's new status and order.paid in one transaction. */
 @ApplicationScoped
@@ -30,22 +29,25 @@ public class PaymentService {
     private final OrderService orders;
     private final Outbox outbox;
     private final Idempotency idempotency;
+    private final Caller caller;
 
-    public PaymentService(OrderService orders, Outbox outbox, Idempotency idempotency) {
+    public PaymentService(OrderService orders, Outbox outbox, Idempotency idempotency, Caller caller) {
         this.orders = orders;
         this.outbox = outbox;
         this.idempotency = idempotency;
+        this.caller = caller;
     }
 
+    /** The caller's own order, or any for an admin (404 for another user's). */
     @Transactional
-    public Reply pay(Caller caller, UUID orderId, NewPayment payment, String idempotencyKey) {
-        UUID callerId = Access.signedIn(caller);
+    public Reply pay(UUID orderId, NewPayment payment, String idempotencyKey) {
+        UUID callerId = caller.signedIn();
         return idempotency.once("payments:" + callerId, idempotencyKey, new Request(orderId, payment),
-                () -> new Reply(201, pay(caller, orderId, payment)));
+                () -> new Reply(201, pay(orderId, payment)));
     }
 
-    private PaymentView pay(Caller caller, UUID orderId, NewPayment request) {
-        Order order = orders.lockedForChange(caller, orderId);
+    private PaymentView pay(UUID orderId, NewPayment request) {
+        Order order = orders.lockedForChange(orderId);
         if (order.status != Order.Status.PENDING) {
             throw Problem.refused("only a pending order can be paid; this one is " + order.status);
         }

@@ -3,7 +3,7 @@ package shop.catalog.product;
 import java.net.URI;
 import java.util.UUID;
 
-import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -22,7 +22,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import shop.catalog.access.AdminOnly;
+import io.smallrye.mutiny.Uni;
+import shop.kit.identity.Roles;
 
 @Path("/api/products")
 public class ProductResource {
@@ -37,7 +38,7 @@ public class ProductResource {
     }
 
     @POST
-    @AdminOnly
+    @RolesAllowed(Roles.ADMIN)
     public Response create(@NotNull @Valid ProductDraft body) {
         ProductView product = products.create(body);
         return Response.created(URI.create("/api/products/" + product.id())).entity(product).build();
@@ -52,14 +53,14 @@ public class ProductResource {
     }
 
     @GET
-    public ProductService.Page list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+    public ProductService.Page list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) Integer page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) Integer size) {
         return products.page(page, size);
     }
 
     @PUT
     @Path("/{id}")
-    @AdminOnly
+    @RolesAllowed(Roles.ADMIN)
     public Response update(@PathParam("id") UUID id, @NotNull @Valid ProductDraft body,
             @HeaderParam(HttpHeaders.IF_MATCH) @Pattern(regexp = "(W/)?\"?[0-9]{1,18}\"?", message = "a version such as \"3\"") String ifMatch) {
         ProductView product = products.update(id, body, ifMatch == null ? null : Long.valueOf(ifMatch.replaceAll("[^0-9]", "")));
@@ -68,7 +69,7 @@ public class ProductResource {
 
     @DELETE
     @Path("/{id}")
-    @AdminOnly
+    @RolesAllowed(Roles.ADMIN)
     public Response delete(@PathParam("id") UUID id) {
         products.delete(id);
         return Response.noContent().build();

@@ -14,7 +14,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import shop.catalog.outbox.Outbox;
-import shop.catalog.problem.Problem;
+import shop.kit.problem.Problem;
 
 /** Product writes (each with its outbox event, in one transaction) and cached reads. */
 @ApplicationScoped

@@ -2,6 +2,7 @@ package shop.catalog.report;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -9,10 +10,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 
-import shop.catalog.access.AdminOnly;
+import shop.kit.identity.Roles;
 
 @Path("/api/reports")
-@AdminOnly
+@RolesAllowed(Roles.ADMIN)
 public class ReportResource {
 
     private final PendingOrdersReport pendingOrders;
@@ -23,8 +24,8 @@ public class ReportResource {
 
     @GET
     @Path("/pending-orders")
-    public List<PendingOrder> pendingOrders(@QueryParam("days") @DefaultValue("30") @Min(1) @Max(3650) int days,
-            @QueryParam("minItems") @DefaultValue("3") @Min(0) @Max(1_000_000) int minItems) {
+    public List<PendingOrder> pendingOrders(@QueryParam("days") @DefaultValue("30") @Min(1) @Max(3650) Integer days,
+            @QueryParam("minItems") @DefaultValue("3") @Min(0) @Max(1_000_000) Integer minItems) {
         return pendingOrders.run(days, minItems);
     }
 }

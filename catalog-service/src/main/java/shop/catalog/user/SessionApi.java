@@ -12,6 +12,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
+import shop.kit.identity.GatewayAuthentication;
+
 /** session-service's HTTP API; package-private: only {@link Sessions} calls it, with its guards. */
 @Path("/api/sessions")
 @RegisterRestClient(configKey = "session-service")
@@ -34,6 +36,6 @@ interface SessionApi {
     /** session-service lets only the session's owner (or an admin) end it. */
     @DELETE
     @Path("/{token}")
-    void end(@PathParam("token") String token, @HeaderParam("X-User-Id") String userId,
-            @HeaderParam("X-User-Roles") String roles);
+    void end(@PathParam("token") String token, @HeaderParam(GatewayAuthentication.USER_HEADER) String userId,
+            @HeaderParam(GatewayAuthentication.ROLES_HEADER) String roles);
 }

@@ -1,9 +1,7 @@
 package shop.catalog.user;
 
-import java.net.ConnectException;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
@@ -15,7 +13,9 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import io.smallrye.faulttolerance.api.RetryWhen;
 
-import shop.catalog.problem.Problem;
+import shop.kit.identity.GatewayAuthentication;
+import shop.kit.problem.Problem;
+import shop.kit.store.Unreachable;
 
 /**
  * Sessions in session-service, behind a timeout, a circuit breaker and careful retries; when it
@@ -39,7 +39,7 @@ public class Sessions {
      */
     @Timeout(2000)
     @Retry(maxRetries = 2, delay = 100)
-    @RetryWhen(exception = ConnectionRefused.class)
+    @RetryWhen(exception = Unreachable.ConnectionRefused.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000)
     @Fallback(fallbackMethod = "cannotStart")
     public Session start(UUID userId, String role) {
@@ -58,7 +58,9 @@ public class Sessions {
     public void end(String token) {
         try {
             Response identity = api.introspect("Bearer " + token);
-            api.end(token, identity.getHeaderString("X-User-Id"), identity.getHeaderString("X-User-Roles"));
+            // as its holder (introspection names them), not as the caller: the token is what proves the right to end it
+            api.end(token, identity.getHeaderString(GatewayAuthentication.USER_HEADER),
+                    identity.getHeaderString(GatewayAuthentication.ROLES_HEADER));
         } catch (WebApplicationException answer) {
             // 401 / 404: no such session. An answer, not a failure that should trip the breaker
             int status = answer.getResponse().getStatus();
@@ -74,18 +76,5 @@ public class Sessions {
 
     void cannotEnd(String token) {
         throw Problem.unavailable("sessions cannot be ended right now; try again shortly");
-    }
-
-    /** The request never reached session-service. */
-    public static class ConnectionRefused implements Predicate<Throwable> {
-        @Override
-        public boolean test(Throwable failure) {
-            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-                if (cause instanceof ConnectException) {
-                    return true;
-                }
-            }
-            return false;
-        }
     }
 }

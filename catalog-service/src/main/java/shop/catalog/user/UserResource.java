@@ -5,24 +5,24 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
-import shop.catalog.access.Access;
-import shop.catalog.access.Caller;
-import shop.catalog.access.SignedIn;
+import io.quarkus.security.Authenticated;
+import shop.kit.identity.Caller;
 
 @Path("/api/users")
 public class UserResource {
 
     private final UserService users;
+    private final Caller caller;
 
-    public UserResource(UserService users) {
+    public UserResource(UserService users, Caller caller) {
         this.users = users;
+        this.caller = caller;
     }
 
     @POST
@@ -33,9 +33,9 @@ public class UserResource {
 
     @GET
     @Path("/{id}")
-    @SignedIn
-    public UserView get(@PathParam("id") UUID id, @BeanParam Caller caller) {
-        Access.owns(caller, id, "user");
+    @Authenticated
+    public UserView get(@PathParam("id") UUID id) {
+        caller.requireOwnOrAdmin(id, "user");
         return users.find(id);
     }
 }

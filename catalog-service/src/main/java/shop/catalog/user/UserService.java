@@ -10,7 +10,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import shop.catalog.outbox.Outbox;
-import shop.catalog.problem.Problem;
+import shop.kit.problem.Problem;
 
 /** Registration, login and logout, and the admin account from configuration. */
 @ApplicationScoped
@@ -64,10 +64,10 @@ public class UserService {
         User user = User.byEmail(credentials.email().strip()).orElse(null);
         if (user == null) {
             passwords.matchNobody(credentials.password());
-            throw Problem.unauthenticated(INVALID_LOGIN);
+            throw Problem.notSignedIn(INVALID_LOGIN);
         }
         if (!passwords.matches(credentials.password(), user.passwordHash)) {
-            throw Problem.unauthenticated(INVALID_LOGIN);
+            throw Problem.notSignedIn(INVALID_LOGIN);
         }
         return sessions.start(user.id, user.role);
     }
@@ -75,7 +75,7 @@ public class UserService {
     public void logout(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                 || authorization.substring(7).isBlank()) {
-            throw Problem.unauthenticated("a Bearer token is required");
+            throw Problem.notSignedIn("a Bearer token is required");
         }
         sessions.end(authorization.substring(7).strip());
     }

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static shop.catalog.support.Shop.anonymous;
 import static shop.catalog.support.Shop.as;
 import static shop.catalog.support.Shop.asAdmin;
+import static shop.catalog.support.Shop.problemType;
 import static shop.catalog.support.Shop.product;
 
 import java.util.HashMap;
@@ -78,8 +79,10 @@ class ImageResourceTest {
         UUID productId = product("9.00", 1);
         Map<String, Object> body = image(productId);
         asAdmin().body(body).post("/api/products/" + productId + "/images").then().statusCode(201);
-        asAdmin().body(body).post("/api/products/" + productId + "/images").then().statusCode(409);
-        asAdmin().body(image(productId)).post("/api/products/" + UUID.randomUUID() + "/images").then().statusCode(404);
+        asAdmin().body(body).post("/api/products/" + productId + "/images").then().statusCode(409)
+                .body("type", equalTo(problemType("conflict")));
+        asAdmin().body(image(productId)).post("/api/products/" + UUID.randomUUID() + "/images").then().statusCode(404)
+                .body("type", equalTo(problemType("not-found")));
         anonymous().get("/api/products/" + UUID.randomUUID() + "/images").then().statusCode(404);
     }
 
@@ -87,12 +90,13 @@ class ImageResourceTest {
     void imageWritesNeedAnAdminAndValidInput() {
         UUID productId = product("9.00", 1);
         as(UUID.randomUUID()).body(image(productId)).post("/api/products/" + productId + "/images").then()
-                .statusCode(403);
+                .statusCode(403).body("type", equalTo(problemType("forbidden")));
         Map<String, Object> bad = image(productId);
         bad.put("contentType", "text/html");
         bad.put("size", -1);
         bad.put("sha256", "xyz");
         asAdmin().body(bad).post("/api/products/" + productId + "/images").then().statusCode(400)
+                .body("type", equalTo(problemType("invalid-input")))
                 .body("errors.field", org.hamcrest.Matchers.hasItems("contentType", "size", "sha256"));
         anonymous().get("/api/products/" + productId + "/images").then().body("", hasSize(0));
     }

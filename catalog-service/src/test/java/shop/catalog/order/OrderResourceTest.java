@@ -7,6 +7,7 @@ import static shop.catalog.support.Shop.anonymous;
 import static shop.catalog.support.Shop.as;
 import static shop.catalog.support.Shop.asAdmin;
 import static shop.catalog.support.Shop.customer;
+import static shop.catalog.support.Shop.problemType;
 import static shop.catalog.support.Shop.product;
 
 import java.math.BigDecimal;
@@ -93,7 +94,7 @@ class OrderResourceTest {
         UUID buyer = customer();
         UUID scarce = product("10.00", 2);
         as(buyer).body(order(buyer, scarce, 3)).post("/api/orders").then().statusCode(409)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json").body("type", equalTo(problemType("conflict")));
         assertThat(stockOf(scarce)).isEqualTo(2);
         as(buyer).body(order(buyer, scarce, 2)).post("/api/orders").then().statusCode(201);
         // the failed order published nothing: the product went from version 1 straight to 2
@@ -106,9 +107,10 @@ class OrderResourceTest {
     void unknownProductOrUserIs422() {
         UUID buyer = customer();
         as(buyer).body(order(buyer, UUID.randomUUID(), 1)).post("/api/orders").then().statusCode(422)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json").body("type", equalTo(problemType("refused")));
         UUID ghost = UUID.randomUUID();
-        asAdmin().body(order(ghost, product("1.00", 1), 1)).post("/api/orders").then().statusCode(422);
+        asAdmin().body(order(ghost, product("1.00", 1), 1)).post("/api/orders").then().statusCode(422)
+                .body("type", equalTo(problemType("refused")));
     }
 
     @Test
@@ -149,7 +151,7 @@ class OrderResourceTest {
         as(buyer).get("/api/users/" + buyer + "/orders").then().body("", hasSize(1));
 
         as(buyer).header("Idempotency-Key", key).body(order(buyer, item, 1)).post("/api/orders").then()
-                .statusCode(422).contentType("application/problem+json");
+                .statusCode(422).contentType("application/problem+json").body("type", equalTo(problemType("refused")));
         assertThat(stockOf(item)).isEqualTo(3);
     }
 
@@ -186,14 +188,17 @@ class OrderResourceTest {
 
         as(owner).get("/api/orders/" + orderId).then().statusCode(200).body("id", equalTo(orderId));
         asAdmin().get("/api/orders/" + orderId).then().statusCode(200);
-        as(other).get("/api/orders/" + orderId).then().statusCode(404);
-        anonymous().get("/api/orders/" + orderId).then().statusCode(401).contentType("application/problem+json");
+        as(other).get("/api/orders/" + orderId).then().statusCode(404).body("type", equalTo(problemType("not-found")));
+        anonymous().get("/api/orders/" + orderId).then().statusCode(401).contentType("application/problem+json")
+                .body("type", equalTo(problemType("not-signed-in")));
         as(other).get("/api/users/" + owner + "/orders").then().statusCode(404);
         asAdmin().get("/api/users/" + owner + "/orders").then().statusCode(200).body("", hasSize(1));
         as(other).post("/api/orders/" + orderId + "/cancel").then().statusCode(404);
         // placing an order in another user's name is for admins only
-        as(other).body(order(owner, product("1.00", 1), 1)).post("/api/orders").then().statusCode(403);
-        anonymous().body(order(owner, product("1.00", 1), 1)).post("/api/orders").then().statusCode(401);
+        as(other).body(order(owner, product("1.00", 1), 1)).post("/api/orders").then().statusCode(403)
+                .body("type", equalTo(problemType("forbidden")));
+        anonymous().body(order(owner, product("1.00", 1), 1)).post("/api/orders").then().statusCode(401)
+                .body("type", equalTo(problemType("not-signed-in")));
     }
 
     @Test
@@ -206,7 +211,8 @@ class OrderResourceTest {
 
         as(buyer).post("/api/orders/" + orderId + "/cancel").then().statusCode(200).body("status", equalTo("CANCELLED"));
         assertThat(stockOf(item)).isEqualTo(5);
-        as(buyer).post("/api/orders/" + orderId + "/cancel").then().statusCode(422);
+        as(buyer).post("/api/orders/" + orderId + "/cancel").then().statusCode(422)
+                .body("type", equalTo(problemType("refused")));
         as(buyer).get("/api/orders/" + orderId).then().body("status", equalTo("CANCELLED"));
 
         assertThat(events.until(orderId, "order.cancelled", 2)).extracting(OutboxEvents.Event::type)
@@ -220,7 +226,8 @@ class OrderResourceTest {
                 .statusCode(201).extract().path("id");
 
         as(buyer).body(Map.of("amount", new BigDecimal("24.99"), "method", "card"))
-                .post("/api/orders/" + orderId + "/payments").then().statusCode(422);
+                .post("/api/orders/" + orderId + "/payments").then().statusCode(422)
+                .body("type", equalTo(problemType("refused")));
         as(buyer).body(Map.of("amount", new BigDecimal("25.00"), "method", "card"))
                 .post("/api/orders/" + orderId + "/payments").then().statusCode(201)
                 .body("orderId", equalTo(orderId))
@@ -258,7 +265,8 @@ class OrderResourceTest {
         String orderId = as(owner).body(order(owner, product("3.00", 5), 1)).post("/api/orders").then()
                 .statusCode(201).extract().path("id");
         as(customer()).body(Map.of("amount", new BigDecimal("3.00"), "method", "card"))
-                .post("/api/orders/" + orderId + "/payments").then().statusCode(404);
+                .post("/api/orders/" + orderId + "/payments").then().statusCode(404)
+                .body("type", equalTo(problemType("not-found")));
         as(owner).get("/api/orders/" + orderId).then().body("status", equalTo("PENDING"));
     }
 }

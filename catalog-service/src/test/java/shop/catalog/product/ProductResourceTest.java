@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static shop.catalog.support.Shop.anonymous;
 import static shop.catalog.support.Shop.as;
 import static shop.catalog.support.Shop.asAdmin;
+import static shop.catalog.support.Shop.problemType;
 import static shop.catalog.support.Shop.productBody;
 import static shop.catalog.support.Shop.unique;
 
@@ -75,7 +76,8 @@ class ProductResourceTest {
         String sku = unique("SKU");
         asAdmin().body(productBody(sku, "10.00", 1)).post("/api/products").then().statusCode(201);
         asAdmin().body(productBody(sku, "11.00", 2)).post("/api/products").then()
-                .statusCode(409).contentType("application/problem+json").body("status", equalTo(409));
+                .statusCode(409).contentType("application/problem+json").body("status", equalTo(409))
+                .body("type", equalTo(problemType("conflict")));
         anonymous().queryParam("size", 100).get("/api/products").then()
                 .body("items.findAll { it.sku == '" + sku + "' }.size()", equalTo(1));
     }
@@ -102,7 +104,8 @@ class ProductResourceTest {
                 .put("/api/products/" + id).then().statusCode(200).body("version", equalTo(2))
                 .header("ETag", "\"2\"");
         asAdmin().header("If-Match", "\"1\"").body(productBody(unique("SKU"), "99.00", 3))
-                .put("/api/products/" + id).then().statusCode(412).contentType("application/problem+json");
+                .put("/api/products/" + id).then().statusCode(412).contentType("application/problem+json")
+                .body("type", equalTo(problemType("stale-version")));
         asAdmin().header("If-Match", "\"2\"").body(productBody(unique("SKU"), "22.00", 3))
                 .put("/api/products/" + id).then().statusCode(200).body("version", equalTo(3));
 
@@ -139,6 +142,7 @@ class ProductResourceTest {
                     won.add(response);
                 } else {
                     assertThat(response.contentType()).startsWith("application/problem+json");
+                    assertThat(response.<String>path("type")).isEqualTo(problemType("stale-version"));
                 }
             }
             assertThat(won).isNotEmpty();
@@ -158,8 +162,9 @@ class ProductResourceTest {
         UUID id = shop.catalog.support.Shop.product("5.00", 1);
         anonymous().get("/api/products/" + id).then().header("X-Cache", "MISS");
         asAdmin().delete("/api/products/" + id).then().statusCode(204);
-        anonymous().get("/api/products/" + id).then().statusCode(404).contentType("application/problem+json");
-        asAdmin().delete("/api/products/" + id).then().statusCode(404);
+        anonymous().get("/api/products/" + id).then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo(problemType("not-found")));
+        asAdmin().delete("/api/products/" + id).then().statusCode(404).body("type", equalTo(problemType("not-found")));
         var seen = events.until(id, "product.deleted", 2);
         assertThat(seen).extracting(OutboxEvents.Event::type).containsExactly("product.created", "product.deleted");
     }
@@ -173,16 +178,19 @@ class ProductResourceTest {
                 .extract().path("items.id");
         assertThat(ids).containsExactly(newer.toString(), older.toString());
         anonymous().queryParam("size", 101).get("/api/products").then().statusCode(400)
-                .body("errors.field", hasItem("size"));
+                .body("type", equalTo(problemType("invalid-input"))).body("errors.field", hasItem("size"));
         anonymous().queryParam("page", -1).get("/api/products").then().statusCode(400)
+                .body("errors.field", hasItem("page"));
+        anonymous().queryParam("page", "abc").get("/api/products").then().statusCode(400)
                 .body("errors.field", hasItem("page"));
     }
 
     @Test
     void productWritesNeedAnAdmin() {
         anonymous().body(productBody(unique("SKU"), "1.00", 1)).post("/api/products").then().statusCode(401)
-                .contentType("application/problem+json");
-        as(UUID.randomUUID()).body(productBody(unique("SKU"), "1.00", 1)).post("/api/products").then().statusCode(403);
+                .contentType("application/problem+json").body("type", equalTo(problemType("not-signed-in")));
+        as(UUID.randomUUID()).body(productBody(unique("SKU"), "1.00", 1)).post("/api/products").then().statusCode(403)
+                .contentType("application/problem+json").body("type", equalTo(problemType("forbidden")));
         UUID id = shop.catalog.support.Shop.product("1.00", 1);
         as(UUID.randomUUID()).body(productBody(unique("SKU"), "2.00", 1)).put("/api/products/" + id).then()
                 .statusCode(403);
@@ -193,7 +201,8 @@ class ProductResourceTest {
     @Test
     void unknownProductIs404() {
         anonymous().get("/api/products/" + UUID.randomUUID()).then().statusCode(404)
-                .contentType("application/problem+json").body("status", equalTo(404));
+                .contentType("application/problem+json").body("status", equalTo(404))
+                .body("type", equalTo(problemType("not-found")));
         asAdmin().body(productBody(unique("SKU"), "1.00", 1)).put("/api/products/" + UUID.randomUUID()).then()
                 .statusCode(404);
     }

@@ -1,11 +1,13 @@
 package shop.catalog.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static shop.catalog.support.Shop.anonymous;
 import static shop.catalog.support.Shop.as;
 import static shop.catalog.support.Shop.asAdmin;
 import static shop.catalog.support.Shop.customer;
+import static shop.catalog.support.Shop.problemType;
 import static shop.catalog.support.Shop.product;
 
 import java.util.List;
@@ -54,13 +56,15 @@ class PendingOrdersReportTest {
 
     @Test
     void reportsAreForAdminsAndCheckTheirParameters() {
-        anonymous().get("/api/reports/pending-orders").then().statusCode(401);
-        as(UUID.randomUUID()).get("/api/reports/pending-orders").then().statusCode(403);
+        anonymous().get("/api/reports/pending-orders").then().statusCode(401)
+                .body("type", equalTo(problemType("not-signed-in")));
+        as(UUID.randomUUID()).get("/api/reports/pending-orders").then().statusCode(403)
+                .body("type", equalTo(problemType("forbidden")));
         asAdmin().queryParam("days", 0).get("/api/reports/pending-orders").then().statusCode(400)
-                .body("errors.field", hasItem("days"));
+                .body("type", equalTo(problemType("invalid-input"))).body("errors.field", hasItem("days"));
         asAdmin().queryParam("minItems", -1).get("/api/reports/pending-orders").then().statusCode(400)
                 .body("errors.field", hasItem("minItems"));
         asAdmin().queryParam("days", "abc").get("/api/reports/pending-orders").then().statusCode(400)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json").body("errors.field", hasItem("days"));
     }
 }

@@ -27,6 +27,11 @@ public final class Shop {
         return anonymous().header("X-User-Id", UUID.randomUUID().toString()).header("X-User-Roles", "admin");
     }
 
+    /** The {@code type} of a problem of this kind, as every service of the shop answers it. */
+    public static String problemType(String kind) {
+        return "https://polyglot-shop.dev/problems/" + kind;
+    }
+
     public static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 13);
     }

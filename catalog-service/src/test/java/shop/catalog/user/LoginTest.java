@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static shop.catalog.support.Shop.anonymous;
+import static shop.catalog.support.Shop.problemType;
 import static shop.catalog.support.Shop.unique;
 
 import java.util.Map;
@@ -48,9 +49,14 @@ class LoginTest {
     @Test
     void anUnknownEmailAndAWrongPasswordGetTheSame401() {
         String email = registered("correct-horse");
-        var wrong = anonymous().body(Map.of("email", email, "password", "wrong-horse")).post("/api/auth/login")
-                .then().statusCode(401).contentType("application/problem+json").extract().asString();
-        var unknown = anonymous().body(Map.of("email", unique("nobody") + "@shop.test", "password", "wrong-horse"))
+        // one request id for both: a problem echoes it, and it is all that may tell the two answers apart
+        String requestId = unique("login");
+        var wrong = anonymous().header("X-Request-Id", requestId)
+                .body(Map.of("email", email, "password", "wrong-horse")).post("/api/auth/login")
+                .then().statusCode(401).contentType("application/problem+json")
+                .body("type", equalTo(problemType("not-signed-in"))).extract().asString();
+        var unknown = anonymous().header("X-Request-Id", requestId)
+                .body(Map.of("email", unique("nobody") + "@shop.test", "password", "wrong-horse"))
                 .post("/api/auth/login").then().statusCode(401).extract().asString();
         assertThat(unknown).isEqualTo(wrong);
     }
@@ -76,12 +82,14 @@ class LoginTest {
 
     @Test
     void loggingOutWithoutABearerTokenIs401() {
-        anonymous().post("/api/auth/logout").then().statusCode(401).contentType("application/problem+json");
+        anonymous().post("/api/auth/logout").then().statusCode(401).contentType("application/problem+json")
+                .body("type", equalTo(problemType("not-signed-in")));
     }
 
     @Test
     void anEmptyLoginIs400() {
         anonymous().body(Map.of("email", "")).post("/api/auth/login").then().statusCode(400)
+                .body("type", equalTo(problemType("invalid-input")))
                 .body("errors.field", org.hamcrest.Matchers.hasItems("email", "password"));
     }
 }

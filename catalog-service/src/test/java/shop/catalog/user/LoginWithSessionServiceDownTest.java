@@ -1,7 +1,9 @@
 package shop.catalog.user;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static shop.catalog.support.Shop.anonymous;
+import static shop.catalog.support.Shop.problemType;
 import static shop.catalog.support.Shop.unique;
 
 import java.util.Map;
@@ -30,7 +32,8 @@ class LoginWithSessionServiceDownTest {
         anonymous().body(Map.of("email", email, "name", "Dee", "password", "correct-horse")).post("/api/users").then()
                 .statusCode(201);
         anonymous().body(Map.of("email", email, "password", "correct-horse")).post("/api/auth/login").then()
-                .statusCode(503).contentType("application/problem+json").body("status", equalTo(503));
+                .statusCode(503).contentType("application/problem+json").body("status", equalTo(503))
+                .body("type", equalTo(problemType("unavailable"))).header("Retry-After", notNullValue());
         // a wrong password is still 401: it never gets as far as session-service
         anonymous().body(Map.of("email", email, "password", "wrong-horse")).post("/api/auth/login").then()
                 .statusCode(401);
@@ -39,6 +42,7 @@ class LoginWithSessionServiceDownTest {
     @Test
     void logoutIs503WhenSessionServiceIsDown() {
         anonymous().header("Authorization", "Bearer some-token").post("/api/auth/logout").then().statusCode(503)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json").body("type", equalTo(problemType("unavailable")))
+                .header("Retry-After", notNullValue());
     }
 }

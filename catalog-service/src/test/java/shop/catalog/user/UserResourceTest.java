@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static shop.catalog.support.Shop.anonymous;
 import static shop.catalog.support.Shop.as;
 import static shop.catalog.support.Shop.asAdmin;
+import static shop.catalog.support.Shop.problemType;
 import static shop.catalog.support.Shop.unique;
 
 import java.util.Map;
@@ -68,13 +69,15 @@ class UserResourceTest {
         anonymous().body(Map.of("email", email, "name", "Bob", "password", "correct-horse")).post("/api/users")
                 .then().statusCode(201);
         anonymous().body(Map.of("email", email.toUpperCase(), "name", "Bob", "password", "correct-horse"))
-                .post("/api/users").then().statusCode(409).contentType("application/problem+json");
+                .post("/api/users").then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo(problemType("conflict")));
     }
 
     @Test
     void invalidRegistrationsAre400NamingEachField() {
         anonymous().body(Map.of("email", "not-an-email", "name", "", "password", "short")).post("/api/users").then()
                 .statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo(problemType("invalid-input")))
                 .body("errors.field", hasItems("email", "name", "password"));
     }
 
@@ -83,8 +86,9 @@ class UserResourceTest {
         String id = anonymous().body(Map.of("email", unique("cy") + "@shop.test", "name", "Cy", "password", "correct-horse"))
                 .post("/api/users").then().statusCode(201).extract().path("id");
         asAdmin().get("/api/users/" + id).then().statusCode(200);
-        as(UUID.randomUUID()).get("/api/users/" + id).then().statusCode(404);
-        anonymous().get("/api/users/" + id).then().statusCode(401);
+        as(UUID.randomUUID()).get("/api/users/" + id).then().statusCode(404)
+                .body("type", equalTo(problemType("not-found")));
+        anonymous().get("/api/users/" + id).then().statusCode(401).body("type", equalTo(problemType("not-signed-in")));
         asAdmin().get("/api/users/" + UUID.randomUUID()).then().statusCode(404);
     }
 }
