@@ -25,12 +25,12 @@ class GatewayBehaviourTest extends Personas {
     @Test
     void aForgedTokenIsRefusedEvenOnOpenRoutes() {
         Persona forger = new Persona(customer.userId(), "forged-" + UUID.randomUUID(), Gateway.newClientAddress());
-        assertGatewayProblem(forger.request().get("/api/products"), 401, "unauthorized");
-        assertGatewayProblem(forger.request().get("/api/users/" + customer.userId()), 401, "unauthorized");
+        assertGatewayProblem(forger.request().get("/api/products"), 401, "not-signed-in");
+        assertGatewayProblem(forger.request().get("/api/users/" + customer.userId()), 401, "not-signed-in");
         Persona wellFormed = new Persona(customer.userId(), "A".repeat(43), Gateway.newClientAddress());
-        assertGatewayProblem(wellFormed.request().get("/api/orders/" + UUID.randomUUID()), 401, "unauthorized");
+        assertGatewayProblem(wellFormed.request().get("/api/orders/" + UUID.randomUUID()), 401, "not-signed-in");
         Response basic = anonymous.request().header("Authorization", "Basic YWRtaW46YWRtaW4=").get("/api/products");
-        assertGatewayProblem(basic, 401, "unauthorized");
+        assertGatewayProblem(basic, 401, "not-signed-in");
     }
 
     @Test
@@ -38,9 +38,9 @@ class GatewayBehaviourTest extends Personas {
         // anonymous, claiming to be an admin and the customer: still anonymous
         Response spoofedAnonymous = anonymous.request().header("X-User-Id", customer.userId())
                 .header("X-User-Roles", "admin").get("/api/users/" + customer.userId());
-        assertGatewayProblem(spoofedAnonymous, 401, "unauthorized");
+        assertGatewayProblem(spoofedAnonymous, 401, "not-signed-in");
         assertGatewayProblem(anonymous.request().header("X-User-Roles", "admin")
-                .body(CatalogRoutesTest.product(Gateway.unique("SKU"))).post("/api/products"), 401, "unauthorized");
+                .body(CatalogRoutesTest.product(Gateway.unique("SKU"))).post("/api/products"), 401, "not-signed-in");
 
         // signed in, claiming the admin role: still a customer
         Response spoofedRole = customer.request().header("X-User-Roles", "admin")
@@ -81,13 +81,13 @@ class GatewayBehaviourTest extends Personas {
 
     @Test
     void whatTheContractDoesNotRouteIsNotFound() {
-        assertGatewayProblem(anonymous.request().get("/"), 404, "not-routed");
-        assertGatewayProblem(anonymous.request().get("/q/health/ready"), 404, "not-routed");
-        assertGatewayProblem(anonymous.request().get("/q/metrics"), 404, "not-routed");
-        assertGatewayProblem(anonymous.request().get("/api/unknown"), 404, "not-routed");
-        assertGatewayProblem(anonymous.request().patch("/api/products"), 404, "not-routed");
+        assertGatewayProblem(anonymous.request().get("/"), 404, "not-found");
+        assertGatewayProblem(anonymous.request().get("/q/health/ready"), 404, "not-found");
+        assertGatewayProblem(anonymous.request().get("/q/metrics"), 404, "not-found");
+        assertGatewayProblem(anonymous.request().get("/api/unknown"), 404, "not-found");
+        assertGatewayProblem(anonymous.request().patch("/api/products"), 404, "not-found");
         assertGatewayProblem(customer.request().get("/api/products/" + UUID.randomUUID() + "/images/"
-                + UUID.randomUUID()), 404, "not-routed");
+                + UUID.randomUUID()), 404, "not-found");
     }
 
     @Test

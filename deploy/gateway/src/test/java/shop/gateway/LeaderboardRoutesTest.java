@@ -20,7 +20,7 @@ class LeaderboardRoutesTest extends Personas {
         String board = "/api/leaderboards/" + Gateway.unique("gw");
         String player = customer.userId();
         assertGatewayProblem(anonymous.request().body(Map.of("score", 10)).put(board + "/scores/" + player), 401,
-                "unauthorized");
+                "not-signed-in");
         assertGatewayProblem(customer.request().body(Map.of("score", 10)).put(board + "/scores/" + player), 403,
                 "forbidden");
         Response set = admin.request().body(Map.of("score", 10)).put(board + "/scores/" + player);
@@ -37,6 +37,6 @@ class LeaderboardRoutesTest extends Personas {
         assertThat(top.jsonPath().getString("[0].userId")).isEqualTo(player);
         assertThat(anonymous.request().get(board + "/users/" + player).statusCode()).isEqualTo(200);
         assertThat(anonymous.request().get(board + "/users/" + player + "/around").statusCode()).isEqualTo(200);
-        assertGatewayProblem(admin.request().delete(board + "/top"), 404, "not-routed");
+        assertGatewayProblem(admin.request().delete(board + "/top"), 404, "not-found");
     }
 }

@@ -26,10 +26,10 @@ class SearchMediaFeedRoutesTest extends Personas {
         assertForwarded(anonymous.request().get("/api/search/status"));
         assertForwarded(customer.request().queryParam("q", "x").get("/api/search"));
 
-        assertGatewayProblem(anonymous.request().post("/api/search/rebuild"), 401, "unauthorized");
+        assertGatewayProblem(anonymous.request().post("/api/search/rebuild"), 401, "not-signed-in");
         assertGatewayProblem(customer.request().post("/api/search/rebuild"), 403, "forbidden");
         assertForwarded(admin.request().post("/api/search/rebuild"));
-        assertGatewayProblem(admin.request().delete("/api/search/status"), 404, "not-routed");
+        assertGatewayProblem(admin.request().delete("/api/search/status"), 404, "not-found");
     }
 
     @Test
@@ -37,13 +37,13 @@ class SearchMediaFeedRoutesTest extends Personas {
         String productId = UUID.randomUUID().toString();
         String upload = "/api/media/products/" + productId + "/images";
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-        assertGatewayProblem(anonymous.request().contentType("image/png").body(png).post(upload), 401, "unauthorized");
+        assertGatewayProblem(anonymous.request().contentType("image/png").body(png).post(upload), 401, "not-signed-in");
         assertGatewayProblem(customer.request().contentType("image/png").body(png).post(upload), 403, "forbidden");
         assertForwarded(admin.request().contentType("image/png").body(png).post(upload));
 
         String key = "/api/media/products/" + productId + "/" + UUID.randomUUID() + ".png";
         assertForwarded(anonymous.request().accept(ContentType.ANY).get(key));
-        assertGatewayProblem(anonymous.request().delete(key), 401, "unauthorized");
+        assertGatewayProblem(anonymous.request().delete(key), 401, "not-signed-in");
         assertGatewayProblem(customer.request().delete(key), 403, "forbidden");
         assertForwarded(admin.request().delete(key));
 
@@ -69,12 +69,12 @@ class SearchMediaFeedRoutesTest extends Personas {
     @Test
     void aFeedIsForSignedInUsers() {
         String feed = "/api/feed/" + customer.userId();
-        assertGatewayProblem(anonymous.request().get(feed), 401, "unauthorized");
+        assertGatewayProblem(anonymous.request().get(feed), 401, "not-signed-in");
         assertForwarded(customer.request().get(feed));
         assertForwarded(otherCustomer.request().get(feed));
 
         Map<String, Object> click = Map.of("type", "product.viewed", "data", Map.of("productId", UUID.randomUUID()));
-        assertGatewayProblem(anonymous.request().body(click).post(feed + "/events"), 401, "unauthorized");
+        assertGatewayProblem(anonymous.request().body(click).post(feed + "/events"), 401, "not-signed-in");
         assertForwarded(customer.request().body(click).post(feed + "/events"));
     }
 }

@@ -33,15 +33,15 @@ class SessionRoutesTest extends Personas {
     @Test
     void creatingASessionAndIntrospectionAreNotRouted() {
         Map<String, Object> session = Map.of("userId", customer.userId(), "roles", List.of("admin"));
-        assertGatewayProblem(anonymous.request().body(session).post("/api/sessions"), 404, "not-routed");
-        assertGatewayProblem(admin.request().body(session).post("/api/sessions"), 404, "not-routed");
-        assertGatewayProblem(customer.request().get("/api/sessions/introspect"), 404, "not-routed");
+        assertGatewayProblem(anonymous.request().body(session).post("/api/sessions"), 404, "not-found");
+        assertGatewayProblem(admin.request().body(session).post("/api/sessions"), 404, "not-found");
+        assertGatewayProblem(customer.request().get("/api/sessions/introspect"), 404, "not-found");
     }
 
     @Test
     void aSessionIsReadTouchedAndEndedByItsOwnerOnly() {
         String token = customer.token();
-        assertGatewayProblem(anonymous.request().get("/api/sessions/" + token), 401, "unauthorized");
+        assertGatewayProblem(anonymous.request().get("/api/sessions/" + token), 401, "not-signed-in");
         Response read = customer.request().get("/api/sessions/" + token);
         assertThat(read.statusCode()).as(describe(read)).isEqualTo(200);
         assertThat(read.jsonPath().getString("userId")).isEqualTo(customer.userId());
@@ -53,7 +53,7 @@ class SessionRoutesTest extends Personas {
         assertThat(otherCustomer.request().get("/api/sessions/by-user/" + customer.userId()).statusCode())
                 .isEqualTo(404);
         assertGatewayProblem(anonymous.request().get("/api/sessions/by-user/" + customer.userId()), 401,
-                "unauthorized");
+                "not-signed-in");
 
         Persona leaving = Persona.newCustomer();
         assertThat(otherCustomer.request().delete("/api/sessions/" + leaving.token()).statusCode()).isEqualTo(404);
@@ -64,7 +64,7 @@ class SessionRoutesTest extends Personas {
     void rateLimitsAreConsumedBySignedInClients() {
         String path = "/api/rate-limits/" + Gateway.unique("gw") + "/consume";
         assertGatewayProblem(anonymous.request().queryParam("limit", 1).queryParam("windowSeconds", 60).post(path), 401,
-                "unauthorized");
+                "not-signed-in");
         Response allowed = customer.request().queryParam("limit", 1).queryParam("windowSeconds", 60).post(path);
         assertThat(allowed.statusCode()).as(describe(allowed)).isEqualTo(200);
         Response refused = customer.request().queryParam("limit", 1).queryParam("windowSeconds", 60).post(path);
@@ -77,7 +77,7 @@ class SessionRoutesTest extends Personas {
     void flagsAreDefinedByAdminsAndEvaluatedBySignedInUsers() {
         String flag = "/api/flags/" + Gateway.unique("gw-flag");
         Map<String, Object> definition = Map.of("enabled", true, "rolloutPercent", 100, "users", List.of());
-        assertGatewayProblem(anonymous.request().body(definition).put(flag), 401, "unauthorized");
+        assertGatewayProblem(anonymous.request().body(definition).put(flag), 401, "not-signed-in");
         assertGatewayProblem(customer.request().body(definition).put(flag), 403, "forbidden");
         assertThat(admin.request().body(definition).put(flag).statusCode()).isEqualTo(200);
 
@@ -85,7 +85,7 @@ class SessionRoutesTest extends Personas {
         assertThat(admin.request().get(flag).statusCode()).isEqualTo(200);
 
         assertGatewayProblem(anonymous.request().queryParam("userId", customer.userId()).get(flag + "/evaluate"), 401,
-                "unauthorized");
+                "not-signed-in");
         Response evaluation = customer.request().queryParam("userId", customer.userId()).get(flag + "/evaluate");
         assertThat(evaluation.statusCode()).as(describe(evaluation)).isEqualTo(200);
         assertThat(evaluation.jsonPath().getBoolean("enabled")).isTrue();
@@ -94,9 +94,9 @@ class SessionRoutesTest extends Personas {
     @Test
     void notificationsGoToTheirUserOnlyAndStreamThroughTheGateway() throws Exception {
         String own = "/api/notifications/" + customer.userId();
-        assertGatewayProblem(anonymous.request().body(Map.of("message", "hi")).post(own), 401, "unauthorized");
+        assertGatewayProblem(anonymous.request().body(Map.of("message", "hi")).post(own), 401, "not-signed-in");
         assertThat(otherCustomer.request().body(Map.of("message", "hi")).post(own).statusCode()).isEqualTo(404);
-        assertGatewayProblem(anonymous.request().get(own + "/stream"), 401, "unauthorized");
+        assertGatewayProblem(anonymous.request().get(own + "/stream"), 401, "not-signed-in");
 
         List<String> received = new CopyOnWriteArrayList<>();
         HttpClient http = HttpClient.newHttpClient();

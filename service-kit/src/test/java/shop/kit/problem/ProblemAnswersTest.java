@@ -40,7 +40,8 @@ class ProblemAnswersTest {
                 .body("type", equalTo("https://polyglot-shop.dev/problems/" + type.kind()))
                 .body("title", equalTo(type.title()))
                 .body("status", equalTo(type.status()))
-                .body("instance", equalTo(path));
+                .body("instance", equalTo(path))
+                .body("answeredBy", equalTo("kit-test-shop"));
         assertThat(response.<String>path("detail")).isNotBlank();
         assertThat(response.<String>path("requestId")).isNotBlank();
         assertThat(response.asString()).doesNotContain("Exception").doesNotContain("\tat ");

@@ -3,6 +3,7 @@ package shop.gateway.support;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import shop.kit.problem.ProblemType;
 import shop.polyglot.stack.LocalStack;
 
 /**
@@ -34,8 +36,8 @@ public final class Gateway {
     private static final Set<String> COMPONENTS = new LinkedHashSet<>(
             List.of("catalog-service", "session-service", "leaderboard-service", "gateway"));
 
-    /** Statuses and types of the gateway's own decisions ({@code routes.tsv} access, limits). */
-    private static final String GATEWAY_PROBLEMS = "https://polyglot-shop.local/problems/gateway/";
+    /** The one problem type scheme of the gateway and every service (service-kit's ProblemType). */
+    private static final String PROBLEMS = "https://polyglot-shop.dev/problems/";
 
     private static String baseUri;
 
@@ -67,14 +69,22 @@ public final class Gateway {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 13);
     }
 
-    /** The gateway itself answered with this problem: {@code kind} is the last part of its type. */
+    /**
+     * The gateway itself answered with this problem ({@code answeredBy: gateway}): {@code kind} is
+     * the last part of its type, and the title is the one every service gives that type.
+     */
     public static void assertGatewayProblem(Response response, int status, String kind) {
         assertThat(response.statusCode()).as(describe(response)).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.jsonPath().getString("type")).isEqualTo(GATEWAY_PROBLEMS + kind);
+        assertThat(response.jsonPath().getString("type")).as(describe(response)).isEqualTo(PROBLEMS + kind);
+        assertThat(response.jsonPath().getString("answeredBy")).as(describe(response)).isEqualTo("gateway");
         assertThat(response.jsonPath().getInt("status")).isEqualTo(status);
-        assertThat(response.jsonPath().getString("title")).isNotBlank();
+        ProblemType type = Arrays.stream(ProblemType.values()).filter(t -> t.kind().equals(kind)).findFirst()
+                .orElseThrow(() -> new AssertionError("no problem type " + kind + " in service-kit's ProblemType"));
+        assertThat(response.jsonPath().getString("title")).isEqualTo(type.title());
         assertThat(response.jsonPath().getString("detail")).isNotBlank();
+        assertThat(response.jsonPath().getString("requestId")).isEqualTo(response.header("X-Request-Id"));
+        assertThat(response.jsonPath().getString("instance")).startsWith("/");
     }
 
     /**
@@ -82,10 +92,9 @@ public final class Gateway {
      * gateway saying the service did not answer (502/504) — never one of its access decisions.
      */
     public static void assertForwarded(Response response) {
-        String type = typeOf(response);
-        if (type != null && type.startsWith(GATEWAY_PROBLEMS)) {
-            assertThat(type).as(describe(response))
-                    .isIn(GATEWAY_PROBLEMS + "upstream-unavailable", GATEWAY_PROBLEMS + "upstream-timeout");
+        if ("gateway".equals(field(response, "answeredBy"))) {
+            assertThat(field(response, "type")).as(describe(response))
+                    .isIn(PROBLEMS + "bad-gateway", PROBLEMS + "gateway-timeout");
         }
     }
 
@@ -93,12 +102,12 @@ public final class Gateway {
         return response.statusCode() + " " + response.contentType() + " " + response.asString();
     }
 
-    private static String typeOf(Response response) {
+    private static String field(Response response, String name) {
         String contentType = response.contentType();
-        if (contentType == null || !contentType.contains("json") || response.asString().isBlank()) {
+        if (contentType == null || !contentType.contains("json") || !response.asString().strip().startsWith("{")) {
             return null;
         }
-        Object type = response.jsonPath().get("type");
-        return type instanceof String s ? s : null;
+        Object value = response.jsonPath().get(name);
+        return value instanceof String s ? s : null;
     }
 }
