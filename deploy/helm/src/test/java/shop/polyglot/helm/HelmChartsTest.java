@@ -668,9 +668,14 @@ class HelmChartsTest {
     }
 
     static String pomVersion(String module) throws IOException {
-        String pom = Files.readString(REPO.resolve(module).resolve("pom.xml"));
-        Matcher m = Pattern.compile("<artifactId>" + Pattern.quote(module) + "</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
-        assertThat(m.find()).as(module + "/pom.xml version").isTrue();
+        return ownVersion(REPO.resolve(module).resolve("pom.xml"), module);
+    }
+
+    /** The module's own version in {@code pom} (the one after its artifactId, not its parent's). */
+    static String ownVersion(Path pom, String module) throws IOException {
+        Matcher m = Pattern.compile("<artifactId>" + Pattern.quote(module) + "</artifactId>\\s*<version>([^<]+)</version>")
+                .matcher(Files.readString(pom));
+        assertThat(m.find()).as(pom + " version").isTrue();
         return m.group(1);
     }
 
