@@ -8,20 +8,17 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import shop.search.support.HttpsStub;
-import shop.search.support.TestPki;
 
 /**
  * The packaged service (target/quarkus-app) started as a process, as in its container, with
@@ -36,26 +33,15 @@ class ElasticsearchTlsIT {
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
     private static final String CHECK = "Elasticsearch cluster health check";
 
-    @TempDir
-    static Path dir;
-    static TestPki pki;
-    static HttpsStub elasticsearch;
+    @RegisterExtension
+    static final HttpsStub elasticsearch = new HttpsStub();
 
     private Process service;
     private Path log;
 
     @BeforeAll
-    static void pkiAndServer() throws IOException, InterruptedException, GeneralSecurityException {
+    static void packaged() {
         assertThat(JAR).as("the packaged service, built by the package phase").exists();
-        pki = TestPki.generate(dir);
-        elasticsearch = HttpsStub.start(pki);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (elasticsearch != null) {
-            elasticsearch.close();
-        }
     }
 
     @AfterEach
@@ -70,7 +56,7 @@ class ElasticsearchTlsIT {
 
     @Test
     void withTheCaFileTheServiceReachesElasticsearchOverHttps() throws IOException {
-        String url = start("with-ca", pki.caPem().toString());
+        String url = start("with-ca", elasticsearch.pki().caPem().toString());
         assertThat(awaitCheck(url)).as("Elasticsearch's readiness check; log in %s", log).isEqualTo("UP");
         assertThat(elasticsearch.requests()).contains("GET /_cluster/health");
     }
@@ -85,7 +71,7 @@ class ElasticsearchTlsIT {
 
     @Test
     void aMissingCaFileStopsStartUpWithTheReason() throws IOException, InterruptedException {
-        Path missing = dir.resolve("no-such-ca.pem");
+        Path missing = elasticsearch.pki().caPem().resolveSibling("no-such-ca.pem");
         start("missing-ca", missing.toString());
         assertThat(service.waitFor(60, TimeUnit.SECONDS)).as("the service stops by itself; log in %s", log).isTrue();
         assertThat(service.exitValue()).isNotZero();

@@ -17,14 +17,12 @@ import org.elasticsearch.client.Request;
 import org.elasticsearch.client.Response;
 import org.elasticsearch.client.RestClient;
 import org.elasticsearch.client.RestClientBuilder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.quarkus.runtime.configuration.ConfigurationException;
 import shop.search.support.HttpsStub;
-import shop.search.support.TestPki;
 
 /**
  * {@link ElasticsearchTrust} with real TLS: a CA and a server certificate made by keytool, a
@@ -33,27 +31,15 @@ import shop.search.support.TestPki;
  */
 class ElasticsearchTrustTest {
 
+    @RegisterExtension
+    static final HttpsStub server = new HttpsStub();
+
     @TempDir
-    static Path dir;
-    static TestPki pki;
-    static HttpsStub server;
-
-    @BeforeAll
-    static void pkiAndServer() throws IOException, InterruptedException, GeneralSecurityException {
-        pki = TestPki.generate(dir);
-        server = HttpsStub.start(pki);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    Path dir;
 
     @Test
     void withTheCaFileTheClientReachesTheServer() throws IOException {
-        Response response = health(new ElasticsearchTrust(Optional.of(pki.caPem())));
+        Response response = health(new ElasticsearchTrust(Optional.of(server.pki().caPem())));
         assertThat(response.getStatusLine().getStatusCode()).isEqualTo(200);
         assertThat(server.requests()).contains("GET /_cluster/health");
     }
@@ -70,15 +56,15 @@ class ElasticsearchTrustTest {
     @Test
     void aCaFileWithAnotherCaIsNotEnough() {
         int before = server.requests().size();
-        assertHandshakeFails(new ElasticsearchTrust(Optional.of(pki.otherCaPem())));
+        assertHandshakeFails(new ElasticsearchTrust(Optional.of(server.pki().otherCaPem())));
         assertThat(server.requests()).hasSize(before);
     }
 
     @Test
     void everyCertificateOfTheFileIsTrustedAndNothingElse() throws IOException, GeneralSecurityException {
         Path bundle = dir.resolve("bundle.pem");
-        Files.writeString(bundle, "# a comment before the certificates\n" + Files.readString(pki.otherCaPem())
-                + Files.readString(pki.caPem()));
+        Files.writeString(bundle, "# a comment before the certificates\n" + Files.readString(server.pki().otherCaPem())
+                + Files.readString(server.pki().caPem()));
         assertThat(health(new ElasticsearchTrust(Optional.of(bundle))).getStatusLine().getStatusCode()).isEqualTo(200);
 
         var certificates = ElasticsearchTrust.certificates(bundle);
@@ -103,7 +89,7 @@ class ElasticsearchTrustTest {
         assertConfigurationError(key, "search.elasticsearch.ca-file=" + key + ": ");
 
         Path truncated = dir.resolve("truncated.pem");
-        String pem = Files.readString(pki.caPem());
+        String pem = Files.readString(server.pki().caPem());
         Files.writeString(truncated, pem.substring(0, pem.length() / 2), StandardCharsets.US_ASCII);
         assertConfigurationError(truncated, "search.elasticsearch.ca-file=" + truncated + ": is not PEM-encoded X.509 certificates");
     }
