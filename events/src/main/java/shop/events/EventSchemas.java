@@ -30,7 +30,7 @@ public final class EventSchemas {
      * Shapes no producer writes any more that a consumer must still read while such events can be
      * in a topic (README.md, Compatibility): type → its retired schema.
      */
-    public static final Map<String, String> LEGACY = Map.of("order.paid", "legacy/order.paid.catalog-0.1");
+    public static final Map<String, String> LEGACY = Map.of("order.paid", "legacy/order.paid.order-and-payment");
 
     /** The schemas' {@code $id} base; never fetched: it maps to the class path. */
     static final String ID_BASE = "https://polyglot-shop.dev/events/";
@@ -84,11 +84,11 @@ public final class EventSchemas {
     }
 
     private static List<String> check(String schema, String json) {
+        Schema loaded = LOADED.computeIfAbsent(schema,
+                name -> REGISTRY.getSchema(SchemaLocation.of(ID_BASE + name + ".schema.json")));
         List<Error> errors;
         try {
-            errors = LOADED.computeIfAbsent(schema,
-                    name -> REGISTRY.getSchema(SchemaLocation.of(ID_BASE + name + ".schema.json")))
-                    .validate(json, InputFormat.JSON);
+            errors = loaded.validate(json, InputFormat.JSON);
         } catch (RuntimeException notJson) {
             return List.of("not JSON: " + notJson.getMessage());
         }

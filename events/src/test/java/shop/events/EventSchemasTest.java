@@ -49,7 +49,7 @@ class EventSchemasTest {
 
     @Test
     void theRetiredOrderPaidShapeIsNotTheCurrentOneButStillDocumented() {
-        String retired = example("legacy/order.paid.catalog-0.1");
+        String retired = example("legacy/order.paid.order-and-payment");
         assertThat(EventSchemas.validateLegacy("order.paid", retired)).isEmpty();
         assertThat(EventSchemas.validate("order.paid", retired)).isNotEmpty();
         assertThat(EventSchemas.validateLegacy("order.paid", example("order.paid"))).isNotEmpty();

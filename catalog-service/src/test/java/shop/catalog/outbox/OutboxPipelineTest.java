@@ -164,7 +164,8 @@ class OutboxPipelineTest {
                 "aggregateId", userId.toString(),
                 "version", 1,
                 "occurredAt", Instant.now().toString(),
-                "data", Map.of("id", userId.toString(), "email", email, "role", "customer")));
+                "data", Map.of("id", userId.toString(), "email", email, "name", "CDC probe", "role", "customer",
+                        "createdAt", Instant.now().toString())));
     }
 
     private ConsumerRecord<String, String> awaitRecord(UUID key, UUID eventId) {
