@@ -49,7 +49,9 @@ class RebuildTest {
         assertThat(status.jsonPath().getString("rebuild.state")).isEqualTo("failed");
         assertThat(status.jsonPath().getString("rebuild.error")).isNotBlank();
         assertThat(aliasedIndex()).isEqualTo(aliased);
-        elasticsearch().get("/" + building).then().statusCode(404);
+        // the failed rebuild drops its index just after it says "failed"
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> elasticsearch().get("/" + building).statusCode() == 404);
         Search.awaitTotal("tag=" + tag, 1);
     }
 
