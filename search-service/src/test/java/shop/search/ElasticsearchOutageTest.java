@@ -12,8 +12,8 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
-import shop.search.support.Catalog;
-import shop.search.support.Catalog.Product;
+import shop.search.support.CatalogEvents;
+import shop.search.support.CatalogEvents.Product;
 import shop.search.support.Search;
 import shop.search.support.SearchStack;
 
@@ -40,9 +40,9 @@ class ElasticsearchOutageTest {
 
     @Test
     void eventsWrittenWhileElasticsearchIsDownAreIndexedWhenItReturns() {
-        String word = Catalog.unique("rope");
-        String brand = Catalog.unique("Brand");
-        Product first = Catalog.create("Climbing " + word, "Dynamic", brand, "89.00", List.of("outdoor"));
+        String word = CatalogEvents.unique("rope");
+        String brand = CatalogEvents.unique("Brand");
+        Product first = CatalogEvents.create("Climbing " + word, "Dynamic", brand, "89.00", List.of("outdoor"));
         Search.awaitIndexed(first.id(), first.version());
 
         Product created;
@@ -50,8 +50,8 @@ class ElasticsearchOutageTest {
         SearchStack.elasticsearch.cut();
         try {
             double failedBefore = writeFailures();
-            created = Catalog.create("Static " + word, "For rescue", brand, "120.00", List.of("outdoor"));
-            updated = Catalog.update(first, "Climbing " + word + " dry", "Dynamic", brand, "99.00",
+            created = CatalogEvents.create("Static " + word, "For rescue", brand, "120.00", List.of("outdoor"));
+            updated = CatalogEvents.update(first, "Climbing " + word + " dry", "Dynamic", brand, "99.00",
                     List.of("outdoor"));
             // the events arrived and their writes failed: they now wait, retried, for Elasticsearch
             await().atMost(Search.VIEW_WAIT).until(() -> writeFailures() >= failedBefore + 2);

@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 import shop.catalog.idempotency.Idempotency;
 import shop.catalog.idempotency.Idempotency.Reply;
 import shop.catalog.outbox.Outbox;
+import shop.catalog.payment.PaymentView;
 import shop.catalog.product.Product;
 import shop.catalog.product.ProductService;
 import shop.catalog.user.User;
@@ -82,9 +83,7 @@ public class OrderService {
             order.total = order.total.add(Totals.lineTotal(product.price, item.quantity));
         }
         order.persist();
-        OrderView view = OrderView.of(order);
-        outbox.publish("order", order.id, "order.placed", order.version, view);
-        return view;
+        return published(order, "order.placed", null);
     }
 
     /** Only whether the user exists: loading the whole entity (its password hash included) would buy nothing. */
@@ -148,8 +147,21 @@ public class OrderService {
         }
         order.status = Order.Status.CANCELLED;
         order.version++;
+        return published(order, "order.cancelled", null);
+    }
+
+    /** Marks a pending order paid (version + 1) and publishes order.paid with the payment. In the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void paid(Order order, PaymentView payment) {
+        order.status = Order.Status.PAID;
+        order.version++;
+        published(order, "order.paid", payment);
+    }
+
+    /** Every order event goes out here, so all of them carry the one order shape (with the payment once paid). */
+    private OrderView published(Order order, String type, PaymentView payment) {
         OrderView view = OrderView.of(order);
-        outbox.publish("order", order.id, "order.cancelled", order.version, view);
+        outbox.publish("order", order.id, type, order.version, new OrderEvent(view, payment));
         return view;
     }
 

@@ -2,8 +2,6 @@ package shop.catalog.payment;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,8 +11,6 @@ import shop.catalog.idempotency.Idempotency;
 import shop.catalog.idempotency.Idempotency.Reply;
 import shop.catalog.order.Order;
 import shop.catalog.order.OrderService;
-import shop.catalog.order.OrderView;
-import shop.catalog.outbox.Outbox;
 import shop.kit.identity.Caller;
 import shop.kit.problem.Problem;
 
@@ -27,13 +23,11 @@ public class PaymentService {
     }
 
     private final OrderService orders;
-    private final Outbox outbox;
     private final Idempotency idempotency;
     private final Caller caller;
 
-    public PaymentService(OrderService orders, Outbox outbox, Idempotency idempotency, Caller caller) {
+    public PaymentService(OrderService orders, Idempotency idempotency, Caller caller) {
         this.orders = orders;
-        this.outbox = outbox;
         this.idempotency = idempotency;
         this.caller = caller;
     }
@@ -62,13 +56,8 @@ public class PaymentService {
         payment.status = Payment.SUCCEEDED;
         payment.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         payment.persist();
-        order.status = Order.Status.PAID;
-        order.version++;
         PaymentView view = PaymentView.of(payment);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("order", OrderView.of(order));
-        data.put("payment", view);
-        outbox.publish("order", order.id, "order.paid", order.version, data);
+        orders.paid(order, view);
         return view;
     }
 }

@@ -241,7 +241,13 @@ class OrderResourceTest {
 
         var seen = events.until(orderId, "order.paid", 2);
         assertThat(seen).extracting(OutboxEvents.Event::type).containsExactly("order.placed", "order.paid");
-        assertThat(seen.get(1).data().path("order").path("status").asText()).isEqualTo("PAID");
+        // the one order shape of every order.* event, with the payment beside the order's fields
+        var paid = seen.get(1).data();
+        assertThat(paid.path("id").asText()).isEqualTo(orderId);
+        assertThat(paid.path("status").asText()).isEqualTo("PAID");
+        assertThat(paid.path("payment").path("amount").decimalValue()).isEqualByComparingTo("25.00");
+        assertThat(paid.path("payment").path("orderId").asText()).isEqualTo(orderId);
+        assertThat(seen.get(0).data().has("payment")).isFalse();
     }
 
     @Test

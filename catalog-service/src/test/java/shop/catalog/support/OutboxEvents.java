@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -20,11 +21,14 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import shop.events.EventSchemas;
 import shop.polyglot.stack.LocalStack;
 
 /**
  * Reads the outbox topics the way a consumer does, from Kafka through Debezium, for tests:
- * the whole topic from the start, keeping only the aggregate ids a test made itself.
+ * the whole topic from the start, keeping only the aggregate ids a test made itself. Every event
+ * of the contract's topics it hands a test is first checked against its type's JSON Schema
+ * (the events module): a test that waits for an event also checks what catalog published.
  */
 public final class OutboxEvents implements AutoCloseable {
 
@@ -49,6 +53,9 @@ public final class OutboxEvents implements AutoCloseable {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The topics of the event contract; others (a test's own probe topic) carry no schema. */
+    private static final Set<String> CONTRACT_TOPICS = Set.of("outbox.event.user", "outbox.event.product",
+            "outbox.event.order");
     private static boolean connectorRegistered;
 
     private final KafkaConsumer<String, String> consumer;
@@ -86,7 +93,10 @@ public final class OutboxEvents implements AutoCloseable {
             poll();
             return seen.stream().anyMatch(e -> e.key().equals(k) && last.test(e));
         });
-        return seen.stream().filter(e -> e.key().equals(k)).toList();
+        List<Event> ofKey = seen.stream().filter(e -> e.key().equals(k)).toList();
+        ofKey.stream().filter(e -> CONTRACT_TOPICS.contains(e.topic()))
+                .forEach(e -> EventSchemas.assertValid(e.type(), e.record().value()));
+        return ofKey;
     }
 
     /** Waits for the event of this type and version of this aggregate; returns all of its events so far. */

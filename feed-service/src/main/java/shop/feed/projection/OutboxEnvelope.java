@@ -15,7 +15,7 @@ import shop.feed.item.FeedItem;
  * Reads an outbox event {@code {eventId, type, aggregateId, version, occurredAt, data}} (as
  * catalog-service writes it and Debezium's EventRouter delivers it) into the feed item of the
  * user it concerns: a {@code user.*} event concerns its aggregate, the user; an {@code order.*}
- * event the buyer, {@code data.userId} ({@code data.order.userId} in {@code order.paid}).
+ * event the buyer, {@code data.userId} of the one order shape ({@link OrderData}).
  */
 public final class OutboxEnvelope {
 
@@ -40,14 +40,14 @@ public final class OutboxEnvelope {
             throw new MalformedEvent("type " + type + " is not an event of aggregate " + aggregateType);
         }
         Instant occurredAt = instant(event.path("occurredAt"));
-        JsonNode data = event.path("data");
+        // one shape from here on: a retired order.paid is read as the order with its payment
+        JsonNode data = OrderData.of(type, event.path("data"));
         if (!data.isObject()) {
             throw new MalformedEvent("data is missing or not a JSON object");
         }
         UUID userId = switch (aggregateType) {
             case USER -> uuid(event.path("aggregateId"), "aggregateId");
-            case ORDER -> uuid(data.has("userId") ? data.path("userId") : data.path("order").path("userId"),
-                    "data.userId");
+            case ORDER -> uuid(data.path("userId"), "data.userId");
             default -> throw new MalformedEvent("aggregate " + aggregateType + " does not concern a user's feed");
         };
         return FeedItem.of(userId, eventId, type, occurredAt, data.toString(), retention);

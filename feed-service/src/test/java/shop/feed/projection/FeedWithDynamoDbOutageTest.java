@@ -19,6 +19,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import shop.events.OutboxEvent;
+import shop.feed.support.CatalogEvents;
 import shop.feed.support.FeedStack;
 import shop.feed.support.Topics;
 import shop.polyglot.stack.TcpProxy;
@@ -58,12 +60,9 @@ class FeedWithDynamoDbOutageTest {
         List<String> eventIds = new ArrayList<>();
         Instant at = Instant.now().minusSeconds(60);
         for (int i = 0; i < 5; i++) {
-            UUID order = UUID.randomUUID();
-            UUID eventId = UUID.randomUUID();
-            eventIds.add(0, eventId.toString());
-            Topics.produce(Topics.ORDERS, order.toString(), eventId.toString(), "order.placed",
-                    Topics.envelope(eventId, "order.placed", order, at.plusSeconds(i),
-                            Map.of("id", order.toString(), "userId", user.toString(), "status", "PENDING")));
+            OutboxEvent placed = CatalogEvents.placed(UUID.randomUUID(), user).at(at.plusSeconds(i));
+            eventIds.add(0, placed.eventId().toString());
+            CatalogEvents.publish(placed);
         }
         // the projection has met the outage (and keeps retrying) before DynamoDB comes back
         await().atMost(Duration.ofSeconds(60)).until(() -> storeFailures() > failuresBefore);

@@ -40,8 +40,6 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
  * {@link TcpProxy}, injected into the test's {@link DynamoDbProxy} field, so a test can take
  * DynamoDB down for this application only.</li>
  * </ul>
- * Also hands the test catalog-service's address ({@code shop.test.catalog-url}) when it is among
- * the components.
  */
 public class FeedStack implements QuarkusTestResourceLifecycleManager {
 
@@ -80,9 +78,6 @@ public class FeedStack implements QuarkusTestResourceLifecycleManager {
         config.put("quarkus.dynamodb.endpoint-override", "http://" + dynamo);
         config.put("feed.table", TABLE);
         config.put("kafka.bootstrap.servers", "127.0.0.1:" + env.get("STACK_KAFKA_PORT"));
-        if (components.contains("catalog-service")) {
-            config.put("shop.test.catalog-url", "http://127.0.0.1:" + env.get("STACK_CATALOG_PORT"));
-        }
         return config;
     }
 

@@ -18,15 +18,16 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
-import shop.search.support.Catalog;
-import shop.search.support.Catalog.Product;
+import shop.search.support.CatalogEvents;
+import shop.search.support.CatalogEvents.Product;
 import shop.search.support.Search;
 import shop.search.support.SearchStack;
 
 /**
- * Search end to end through the real pipeline: a product written through catalog-service's API
- * reaches PostgreSQL and its outbox, Debezium publishes the event, this service indexes it, and
- * the search API finds it. Every test makes its own products with words no other data holds.
+ * Search from the event on: a product event on the real topic, as Debezium delivers it
+ * (support/CatalogEvents), is indexed by this service and found by the search API. Every test
+ * makes its own products with words no other data holds. The same from catalog-service's API on
+ * is deploy/e2e's SearchPipelineTest.
  */
 @QuarkusTest
 @QuarkusTestResource(value = SearchStack.class, restrictToAnnotatedClass = true)
@@ -34,8 +35,8 @@ class SearchPipelineTest {
 
     @Test
     void createdProductBecomesSearchableWithItsVersionAndStatus() {
-        String word = Catalog.unique("lantern");
-        Product product = Catalog.create("Camping " + word, "Bright and light", Catalog.unique("Brand"), "24.90",
+        String word = CatalogEvents.unique("lantern");
+        Product product = CatalogEvents.create("Camping " + word, "Bright and light", CatalogEvents.unique("Brand"), "24.90",
                 List.of("outdoor"));
         Search.awaitIndexed(product.id(), product.version());
 
@@ -61,12 +62,12 @@ class SearchPipelineTest {
 
     @Test
     void updateChangesTheHitAndItsFacets() {
-        String word = Catalog.unique("kettle");
-        String before = Catalog.unique("Brand");
-        String after = Catalog.unique("Brand");
-        Product product = Catalog.create("Alpha " + word, "Boils water", before, "10.00", List.of("kitchen"));
+        String word = CatalogEvents.unique("kettle");
+        String before = CatalogEvents.unique("Brand");
+        String after = CatalogEvents.unique("Brand");
+        Product product = CatalogEvents.create("Alpha " + word, "Boils water", before, "10.00", List.of("kitchen"));
         Search.awaitIndexed(product.id(), product.version());
-        Product updated = Catalog.update(product, "Beta " + word, "Boils water fast", after, "120.00",
+        Product updated = CatalogEvents.update(product, "Beta " + word, "Boils water fast", after, "120.00",
                 List.of("kitchen"));
         assertThat(updated.version()).isEqualTo(product.version() + 1);
         Search.awaitIndexed(product.id(), updated.version());
@@ -80,13 +81,13 @@ class SearchPipelineTest {
 
     @Test
     void deleteRemovesIt() {
-        String word = Catalog.unique("blender");
-        Product product = Catalog.create("Blender " + word, "Smoothies", Catalog.unique("Brand"), "60.00",
+        String word = CatalogEvents.unique("blender");
+        Product product = CatalogEvents.create("Blender " + word, "Smoothies", CatalogEvents.unique("Brand"), "60.00",
                 List.of("kitchen"));
         Search.awaitIndexed(product.id(), product.version());
         Search.awaitTotal("q=" + word, 1);
 
-        Catalog.delete(product);
+        CatalogEvents.delete(product);
         Search.awaitGone(product.id());
         Search.awaitTotal("q=" + word, 0);
         given().get("/api/search/suggest?prefix=blender " + word).then().statusCode(200)
@@ -95,8 +96,8 @@ class SearchPipelineTest {
 
     @Test
     void misspellingFindsTheProductAndSuggestsTheSpelling() {
-        String brand = Catalog.unique("Brand");
-        Product product = Catalog.create("Wireless Keyboard", "A quiet keyboard for typing", brand, "49.00",
+        String brand = CatalogEvents.unique("Brand");
+        Product product = CatalogEvents.create("Wireless Keyboard", "A quiet keyboard for typing", brand, "49.00",
                 List.of("computer"));
         Search.awaitIndexed(product.id(), product.version());
 
@@ -113,14 +114,14 @@ class SearchPipelineTest {
 
     @Test
     void facetsCountTheKnownSetAndABrandFilterKeepsTheOtherBrands() {
-        String tag = Catalog.unique("tag");
-        String acme = Catalog.unique("Acme");
-        String zeta = Catalog.unique("Zeta");
+        String tag = CatalogEvents.unique("tag");
+        String acme = CatalogEvents.unique("Acme");
+        String zeta = CatalogEvents.unique("Zeta");
         List<Product> products = List.of(
-                Catalog.create("Mug", "Ceramic", acme, "10.00", List.of(tag)),
-                Catalog.create("Teapot", "Ceramic", acme, "100.00", List.of(tag)),
-                Catalog.create("Kettle", "Steel", zeta, "150.00", List.of(tag)),
-                Catalog.create("Espresso machine", "Steel", zeta, "300.00", List.of(tag)));
+                CatalogEvents.create("Mug", "Ceramic", acme, "10.00", List.of(tag)),
+                CatalogEvents.create("Teapot", "Ceramic", acme, "100.00", List.of(tag)),
+                CatalogEvents.create("Kettle", "Steel", zeta, "150.00", List.of(tag)),
+                CatalogEvents.create("Espresso machine", "Steel", zeta, "300.00", List.of(tag)));
         products.forEach(p -> Search.awaitIndexed(p.id(), p.version()));
 
         JsonPath all = Search.awaitTotal("tag=" + tag + "&sort=price_asc", 4).jsonPath();
@@ -149,9 +150,9 @@ class SearchPipelineTest {
 
     @Test
     void highlightMarksTheMatchedWord() {
-        String word = Catalog.unique("granite");
-        Product product = Catalog.create("Mortar " + word, "Carved from " + word + " stone, heavy and stable",
-                Catalog.unique("Brand"), "35.00", List.of("kitchen"));
+        String word = CatalogEvents.unique("granite");
+        Product product = CatalogEvents.create("Mortar " + word, "Carved from " + word + " stone, heavy and stable",
+                CatalogEvents.unique("Brand"), "35.00", List.of("kitchen"));
         Search.awaitIndexed(product.id(), product.version());
 
         JsonPath found = Search.awaitTotal("q=" + word, 1).jsonPath();
@@ -161,8 +162,8 @@ class SearchPipelineTest {
 
     @Test
     void suggestCompletesAPrefixCaseInsensitively() {
-        String word = Catalog.unique("trailmaster");
-        Product product = Catalog.create("Tent " + word + " Ultralight", "Two people", Catalog.unique("Brand"),
+        String word = CatalogEvents.unique("trailmaster");
+        Product product = CatalogEvents.create("Tent " + word + " Ultralight", "Two people", CatalogEvents.unique("Brand"),
                 "199.00", List.of("outdoor"));
         Search.awaitIndexed(product.id(), product.version());
         String prefix = word.substring(0, word.length() - 3);

@@ -7,88 +7,52 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
-import shop.search.support.Catalog;
-import shop.search.support.Catalog.Product;
+import shop.search.support.CatalogEvents;
+import shop.search.support.CatalogEvents.Product;
 import shop.search.support.Search;
 import shop.search.support.SearchStack;
 
 /**
- * A rebuild reads the whole catalog into a new index generation and swaps the alias to it;
- * search is queried without pause all the while and must never answer an error or miss
- * products, and a product written during the rebuild must be in the new index.
+ * A rebuild reads catalog-service, the source of truth, which these tests do not run (SearchStack
+ * points its client where nothing listens): here, who may start one, and that one which cannot read
+ * the catalog fails, says why, and leaves search on the index it had. A whole rebuild from the real
+ * catalog, with search queried throughout, is deploy/e2e's RebuildTest.
  */
 @QuarkusTest
 @QuarkusTestResource(value = SearchStack.class, restrictToAnnotatedClass = true)
 class RebuildTest {
 
     @Test
-    void searchKeepsAnsweringThroughARebuildAndNothingWrittenMeanwhileIsLost() throws Exception {
-        String tag = Catalog.unique("tag");
-        List<Product> before = List.of(
-                Catalog.create("Sofa", "Three seats", Catalog.unique("Brand"), "900.00", List.of(tag)),
-                Catalog.create("Armchair", "One seat", Catalog.unique("Brand"), "300.00", List.of(tag)),
-                Catalog.create("Footstool", "No seat", Catalog.unique("Brand"), "40.00", List.of(tag)));
-        before.forEach(p -> Search.awaitIndexed(p.id(), p.version()));
-        Search.awaitTotal("tag=" + tag, 3);
-        String indexBefore = given().get("/api/search/status").then().extract().path("rebuild.index");
+    void aRebuildThatCannotReadTheCatalogFailsAndSearchKeepsItsIndex() {
+        String tag = CatalogEvents.unique("tag");
+        Product product = CatalogEvents.create("Sofa", "Three seats", CatalogEvents.unique("Brand"), "900.00",
+                List.of(tag));
+        Search.awaitIndexed(product.id(), product.version());
+        String aliased = aliasedIndex();
 
-        List<String> wrongAnswers = Collections.synchronizedList(new ArrayList<>());
-        AtomicInteger answers = new AtomicInteger();
-        AtomicBoolean querying = new AtomicBoolean(true);
-        Thread searcher = new Thread(() -> {
-            while (querying.get()) {
-                Response answer = given().get("/api/search?tag=" + tag);
-                answers.incrementAndGet();
-                if (answer.statusCode() != 200 || answer.jsonPath().getLong("total") < 3) {
-                    wrongAnswers.add(answer.statusCode() + " " + answer.asString());
-                }
-            }
-        }, "searcher");
-        searcher.start();
-        try {
-            given().header("X-User-Id", UUID.randomUUID().toString()).header("X-User-Roles", "admin")
-                    .post("/api/search/rebuild").then().statusCode(202)
-                    .body("state", is("running")).body("index", startsWith("products-test-v"));
-            Product during = Catalog.create("Bench", "Two seats", Catalog.unique("Brand"), "120.00", List.of(tag));
+        String building = asAdmin().post("/api/search/rebuild").then().statusCode(202)
+                .body("state", is("running")).body("index", startsWith("products-test-v")).extract().path("index");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> !"running"
+                .equals(given().get("/api/search/status").then().extract().path("rebuild.state")));
 
-            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500)).until(() -> !"running"
-                    .equals(given().get("/api/search/status").then().extract().path("rebuild.state")));
-            Response status = given().get("/api/search/status");
-            assertThat(status.jsonPath().getString("rebuild.state")).isEqualTo("done");
-            assertThat(status.jsonPath().getString("rebuild.index")).isNotEqualTo(indexBefore);
-            assertThat(status.jsonPath().getLong("rebuild.copied")).isGreaterThanOrEqualTo(4);
-            // the new generation is made from the service's current mapping file (products-v2: offsets for the highlighter)
-            String rebuilt = status.jsonPath().getString("rebuild.index");
-            JsonPath mapping = given().baseUri("http://" + ConfigProvider.getConfig()
-                    .getValue("quarkus.elasticsearch.hosts", String.class).split(",")[0])
-                    .get("/" + rebuilt + "/_mapping").then().statusCode(200).extract().jsonPath();
-            assertThat(mapping.getString("'" + rebuilt + "'.mappings._meta.mapping")).isEqualTo("products-v2");
-            assertThat(mapping.getString("'" + rebuilt + "'.mappings.properties.description.index_options"))
-                    .isEqualTo("offsets");
-
-            Search.awaitIndexed(during.id(), during.version());
-            Search.awaitTotal("tag=" + tag, 4);
-            before.forEach(p -> given().get("/api/search/products/" + p.id()).then().statusCode(200));
-        } finally {
-            querying.set(false);
-            searcher.join(10_000);
-        }
-        assertThat(answers.get()).isPositive();
-        assertThat(wrongAnswers).isEmpty();
+        Response status = given().get("/api/search/status");
+        assertThat(status.jsonPath().getString("rebuild.state")).isEqualTo("failed");
+        assertThat(status.jsonPath().getString("rebuild.error")).isNotBlank();
+        assertThat(aliasedIndex()).isEqualTo(aliased);
+        // the failed rebuild drops its index just after it says "failed"
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> elasticsearch().get("/" + building).statusCode() == 404);
+        Search.awaitTotal("tag=" + tag, 1);
     }
 
     @Test
@@ -98,5 +62,21 @@ class RebuildTest {
         given().header("X-User-Id", UUID.randomUUID().toString()).header("X-User-Roles", "customer")
                 .post("/api/search/rebuild").then().statusCode(403)
                 .contentType("application/problem+json");
+    }
+
+    private static RequestSpecification asAdmin() {
+        return given().header("X-User-Id", UUID.randomUUID().toString()).header("X-User-Roles", "admin");
+    }
+
+    /** The one index the tests' alias points at, from Elasticsearch itself. */
+    private static String aliasedIndex() {
+        String alias = ConfigProvider.getConfig().getValue("search.index.alias", String.class);
+        return elasticsearch().get("/_alias/" + alias).then().statusCode(200).extract().jsonPath()
+                .getMap("").keySet().iterator().next().toString();
+    }
+
+    private static RequestSpecification elasticsearch() {
+        return given().baseUri("http://" + ConfigProvider.getConfig()
+                .getValue("quarkus.elasticsearch.hosts", String.class).split(",")[0]);
     }
 }

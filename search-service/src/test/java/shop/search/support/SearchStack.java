@@ -17,25 +17,27 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import shop.polyglot.stack.LocalStack;
 import shop.polyglot.stack.LocalStackResource;
 import shop.polyglot.stack.TcpProxy;
 
 /**
- * The real pipeline for search-service's tests: PostgreSQL, Kafka, Kafka Connect with Debezium,
- * Elasticsearch, and catalog-service (with session-service) from {@code deploy/local/stack}.
- * Also hands the application a consumer group of its own that starts at the current end of
- * {@code outbox.event.product} (so a test sees its own events, not history, and none is missed
- * while the group joins), catalog's address, and, with init arg {@code proxy=true},
- * Elasticsearch through a {@link TcpProxy} a test can cut.
+ * search-service's own servers for its tests, Kafka and Elasticsearch from
+ * {@code deploy/local/stack}: nothing of catalog-service or Debezium, whose events the tests
+ * produce themselves ({@link CatalogEvents}). Also hands the application a consumer group of its
+ * own that starts at the current end of {@code outbox.event.product} (so a test sees its own
+ * events, not history, and none is missed while the group joins), catalog-service's address as
+ * one where nothing listens (a rebuild has no catalog to read here: deploy/e2e rebuilds from the
+ * real one), and, with init arg {@code proxy=true}, Elasticsearch through a {@link TcpProxy} a
+ * test can cut.
  */
 public class SearchStack implements QuarkusTestResourceLifecycleManager {
 
-    public static final String COMPONENTS = "postgres,kafka,connect,elasticsearch,session-service,catalog-service";
+    public static final String COMPONENTS = "kafka,elasticsearch";
+    /** Where nothing listens: port 1 is refused at once on loopback. */
+    static final String NO_CATALOG = "http://127.0.0.1:1";
     public static final String TOPIC = "outbox.event.product";
 
-    /** Where tests reach catalog-service, Kafka, and the consumer group the application uses. */
-    public static volatile String catalogUrl;
+    /** Where tests reach Kafka, and the consumer group the application uses. */
     public static volatile String kafka;
     public static volatile String groupId;
     /** Elasticsearch's proxy, when the profile asked for one. */
@@ -53,14 +55,8 @@ public class SearchStack implements QuarkusTestResourceLifecycleManager {
         LocalStackResource stores = new LocalStackResource();
         stores.init(Map.of(LocalStackResource.COMPONENTS, COMPONENTS));
         Map<String, String> config = new HashMap<>(stores.start());
-        // PostgreSQL is catalog-service's; this service has no datasource
-        config.keySet().removeIf(key -> key.startsWith("quarkus.datasource.") || key.startsWith("quarkus.flyway."));
-        Map<String, String> env = LocalStack.env();
-        catalogUrl = "http://127.0.0.1:" + env.get("STACK_CATALOG_PORT");
         kafka = config.get("kafka.bootstrap.servers");
-        // catalog-service's events reach Kafka only through the connector (idempotent)
-        LocalStack.registerOutboxConnector();
-        config.put("quarkus.rest-client.catalog-service.url", catalogUrl);
+        config.put("quarkus.rest-client.catalog-service.url", NO_CATALOG);
         groupId = "search-service-test-" + UUID.randomUUID();
         startAtEnd(groupId);
         config.put("mp.messaging.incoming.product-events.group.id", groupId);

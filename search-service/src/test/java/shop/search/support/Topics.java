@@ -13,35 +13,14 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Kafka as a test needs it: produce a record as Debezium would (or would not), read the dead letters, see commits. */
+/** Kafka as a test needs it: read the dead letters, see commits (events are produced by {@link CatalogEvents}). */
 public final class Topics {
 
     private Topics() {
-    }
-
-    /** Produces a record with a Debezium-like {@code id} header; returns where it landed. */
-    public static RecordMetadata produce(String topic, String key, String value, String eventId) {
-        Properties props = SearchStack.kafkaProperties();
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
-                new StringSerializer())) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
-            record.headers().add("id", eventId.getBytes(StandardCharsets.UTF_8));
-            return producer.send(record).get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Whether the application's consumer group has committed past this record (it was processed and acknowledged). */
