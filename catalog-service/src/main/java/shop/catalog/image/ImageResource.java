@@ -14,7 +14,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+
 import shop.kit.identity.Roles;
+import shop.kit.openapi.ApiDocs;
 
 @Path("/api/products/{id}/images")
 public class ImageResource {
@@ -38,6 +41,8 @@ public class ImageResource {
     }
 
     @DELETE
+    // media-service calls it when an image is deleted; the gateway does not route it (routes.tsv)
+    @Extension(name = ApiDocs.INTERNAL, value = "true", parseValue = true)
     @Path("/{imageId}")
     @RolesAllowed(Roles.ADMIN)
     public Response remove(@PathParam("id") UUID productId, @PathParam("imageId") UUID imageId) {

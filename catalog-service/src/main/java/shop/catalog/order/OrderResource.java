@@ -12,6 +12,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import io.quarkus.security.Authenticated;
 import shop.catalog.idempotency.Idempotency;
 
@@ -27,6 +31,9 @@ public class OrderResource {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "The order, PENDING (for a repeated Idempotency-Key with the same body, the first answer again)",
+            content = @Content(schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "403", description = "Forbidden: an order in another user's name, by a caller who is not an admin")
     public Response place(@NotNull @Valid NewOrder body,
             @HeaderParam(Idempotency.HEADER) @Size(min = 1, max = 255) String idempotencyKey) {
         return orders.place(body, idempotencyKey).toResponse();

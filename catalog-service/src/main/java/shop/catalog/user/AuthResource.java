@@ -8,6 +8,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+import shop.kit.openapi.ApiDocs;
+
 @Path("/api/auth")
 public class AuthResource {
 
@@ -25,6 +29,8 @@ public class AuthResource {
 
     @POST
     @Path("/logout")
+    // the token it ends is the bearer token itself, which the gateway checks first (signed-in in routes.tsv)
+    @SecurityRequirement(name = ApiDocs.SESSION_TOKEN)
     public Response logout(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         users.logout(authorization);
         return Response.noContent().build();

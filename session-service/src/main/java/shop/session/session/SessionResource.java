@@ -17,8 +17,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+
 import io.quarkus.security.Authenticated;
 import shop.kit.identity.GatewayAuthentication;
+import shop.kit.openapi.ApiDocs;
 
 /**
  * Creating a session and introspection are open (internal: catalog-service at login, and the
@@ -39,6 +42,7 @@ public class SessionResource {
 
     /** Internal: catalog-service calls it at login; the gateway does not route it. */
     @POST
+    @Extension(name = ApiDocs.INTERNAL, value = "true", parseValue = true)
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@NotNull @Valid NewSession body) {
         return Response.status(Response.Status.CREATED).entity(sessions.create(body)).build();
@@ -47,6 +51,7 @@ public class SessionResource {
     /** For the gateway, on every signed-in request: one Redis round trip. */
     @GET
     @Path("introspect")
+    @Extension(name = ApiDocs.INTERNAL, value = "true", parseValue = true)
     public Response introspect(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         Identity identity = sessions.introspect(authorization);
         return Response.ok(identity)
