@@ -29,25 +29,42 @@ public final class RouteTable {
     }
 
     static List<Route> parse(Path file) {
+        return rows(file).stream().map(row -> new Route(row.column(0), List.of(row.column(1).split(",")),
+                row.column(2), row.column(4), row.line())).toList();
+    }
+
+    /** One line of the table, split into its seven columns. */
+    public record Row(int line, List<String> columns) {
+
+        public String column(int index) {
+            return columns.get(index);
+        }
+    }
+
+    /**
+     * The table's rows, comments and blank lines left out: the one reader of the format, which
+     * deploy/faults builds its routes on too.
+     */
+    public static List<Row> rows(Path file) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<Route> routes = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         for (int n = 0; n < lines.size(); n++) {
             String line = lines.get(n);
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
-            String[] c = line.split("\t");
-            if (c.length != 7) {
-                throw new IllegalArgumentException(file + ":" + (n + 1) + ": not 7 tab-separated columns");
+            String[] columns = line.split("\t");
+            if (columns.length != 7) {
+                throw new IllegalArgumentException(file + ":" + (n + 1) + ": not 7 tab-separated columns: " + line);
             }
-            routes.add(new Route(c[0], List.of(c[1].split(",")), c[2], c[4], n + 1));
+            rows.add(new Row(n + 1, List.of(columns)));
         }
-        return routes;
+        return rows;
     }
 
     /**
