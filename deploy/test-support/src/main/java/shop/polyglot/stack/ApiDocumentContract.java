@@ -93,6 +93,12 @@ public abstract class ApiDocumentContract {
             if (responses.keySet().stream().noneMatch(code -> code.startsWith("2") || code.startsWith("3"))) {
                 wrong.add(op + ": no success response (an @APIResponse of its own replaces the generated one: declare the success too)");
             }
+            responses.forEach((code, response) -> {
+                if (response instanceof Map<?, ?> declared && declared.get("content") instanceof Map<?, ?> content
+                        && content.isEmpty()) {
+                    wrong.add(op + ": " + code + " has content of no media type (@Content without mediaType)");
+                }
+            });
             for (String code : expected) {
                 if (!responses.containsKey(code)) {
                     wrong.add(op + ": no " + code + " response");
