@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import shop.kit.problem.ProblemDocument;
+import shop.kit.problem.ProblemMapper;
 import shop.kit.problem.ProblemType;
 
 /**
@@ -55,6 +57,18 @@ public class ApiDocumentFilter implements OASFilter {
     /** What Quarkus writes on the 403 it adds to every secured operation. */
     private static final String QUARKUS_AUTO_403 = "Not Allowed";
     private static final String PROBLEM_REF = "#/components/schemas/" + ApiDocs.PROBLEM_SCHEMA;
+    private static final String SERVICE = ConfigProvider.getConfig()
+            .getOptionalValue("quarkus.application.name", String.class).orElse("unknown");
+    /** What a client reads in {@code detail}, for the examples of the kit's own problems. */
+    private static final Map<ProblemType, String> EXAMPLE_DETAIL = Map.of(
+            ProblemType.INVALID_INPUT, "quantity must be greater than 0",
+            ProblemType.NOT_SIGNED_IN, ProblemMapper.SIGN_IN_FIRST,
+            ProblemType.FORBIDDEN, ProblemMapper.ROLE_MAY_NOT,
+            ProblemType.NOT_FOUND, ProblemMapper.NO_SUCH_RESOURCE,
+            ProblemType.TOO_LARGE, "the body is larger than 65536 bytes",
+            ProblemType.UNSUPPORTED_MEDIA_TYPE, "the body must be application/json",
+            ProblemType.INTERNAL_ERROR, "something went wrong on our side; request 6f1c0e2a9b7d4c3e8a5f1b2c3d4e5f60 is logged",
+            ProblemType.UNAVAILABLE, ProblemMapper.STORE_DOES_NOT_ANSWER);
 
     @Override
     public void filterOpenAPI(OpenAPI api) {
@@ -121,12 +135,12 @@ public class ApiDocumentFilter implements OASFilter {
             String code = String.valueOf(type.status());
             APIResponse declared = responses.get(code);
             if (declared == null || declared.getContent() == null || isQuarkusDefault(declared)) {
-                responses.put(code, problem(type, declared));
+                responses.put(code, problem(type, declared, path));
             }
         }
         // what a service declared itself (409, 412, 422, ...) is a Problem too
         responses.replaceAll((code, response) -> isError(code) && response.getContent() == null
-                ? response.content(problemContent())
+                ? response.content(problemContent(ProblemType.ofStatus(Integer.parseInt(code)), response.getDescription(), path))
                 : response);
         operation.setResponses(OASFactory.createAPIResponses());
         new TreeMap<>(responses).forEach(operation.getResponses()::addAPIResponse);
@@ -172,16 +186,29 @@ public class ApiDocumentFilter implements OASFilter {
                 && List.of("Bad Request", "Not Authorized", QUARKUS_AUTO_403).contains(response.getDescription());
     }
 
-    private static APIResponse problem(ProblemType type, APIResponse declared) {
-        String description = declared == null || isQuarkusDefault(declared)
-                ? type.title() + ": " + type.meaning()
-                : declared.getDescription();
-        return OASFactory.createAPIResponse().description(description).content(problemContent());
+    private static APIResponse problem(ProblemType type, APIResponse declared, String path) {
+        boolean generic = declared == null || isQuarkusDefault(declared);
+        String description = generic ? type.title() + ": " + type.meaning() : declared.getDescription();
+        return OASFactory.createAPIResponse().description(description)
+                .content(problemContent(type, generic ? null : declared.getDescription(), path));
     }
 
-    private static org.eclipse.microprofile.openapi.models.media.Content problemContent() {
+    /** The Problem schema, with an example of this type's body as this service would answer at this path. */
+    private static org.eclipse.microprofile.openapi.models.media.Content problemContent(ProblemType type, String said,
+            String path) {
+        Map<String, Object> example = new LinkedHashMap<>();
+        example.put("type", type.uri().toString());
+        example.put("title", type.title());
+        example.put("status", type.status());
+        example.put("detail", said != null ? said : EXAMPLE_DETAIL.getOrDefault(type, type.title().toLowerCase()));
+        example.put("instance", path);
+        example.put("requestId", "6f1c0e2a9b7d4c3e8a5f1b2c3d4e5f60");
+        if (type == ProblemType.INVALID_INPUT) {
+            example.put("errors", List.of(Map.of("field", "quantity", "message", "must be greater than 0")));
+        }
+        example.put("answeredBy", SERVICE);
         return OASFactory.createContent().addMediaType(ProblemDocument.MEDIA_TYPE,
-                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)));
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)).example(example));
     }
 
     private static boolean isError(String code) {

@@ -81,6 +81,18 @@ class ApiDocumentTest {
     }
 
     @Test
+    void eachProblemsExampleIsOfItsOwnKindAtItsPath() {
+        String example = at("/shelf/admin/products", "post") + ".responses.'%s'.content.'application/problem+json'.example";
+        assertThat(document.getMap(example.formatted("401"))).containsEntry("status", 401)
+                .containsEntry("type", "https://polyglot-shop.dev/problems/not-signed-in")
+                .containsEntry("instance", "/shelf/admin/products").containsEntry("answeredBy", "kit-test-shop");
+        assertThat(document.getMap(example.formatted("400"))).containsEntry("status", 400).containsKey("errors");
+        assertThat(document.getMap(at("/shelf/gated", "get") + ".responses.'409'.content.'application/problem+json'.example"))
+                .containsEntry("type", "https://polyglot-shop.dev/problems/conflict")
+                .containsEntry("detail", "the shelf is being restocked");
+    }
+
+    @Test
     void anInternalOperationSaysSo() {
         assertThat(operation("/shelf/internal/stock", "post")).containsEntry(ApiDocs.INTERNAL, true);
         assertThat((String) operation("/shelf/internal/stock", "post").get("description")).startsWith("**Internal**");
