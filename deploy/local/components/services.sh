@@ -30,11 +30,16 @@ _svc_jar()     { printf '%s\n' "$REPO_ROOT/$1/target/quarkus-app/quarkus-run.jar
 svc_present()  { [ -f "$REPO_ROOT/$1/pom.xml" ]; }
 
 # svc_stale NAME: the jar is missing or older than any file of the module's sources, its
-# pom.xml or the root pom.xml.
+# pom.xml or the root pom.xml, or of service-kit's when the service pins the kit's development
+# version (built from those sources; a pinned release is not).
 svc_stale() {
   local jar; jar="$(_svc_jar "$1")"
   [ -f "$jar" ] || return 0
-  [ -n "$(find "$REPO_ROOT/$1/src" "$REPO_ROOT/$1/pom.xml" "$REPO_ROOT/pom.xml" -newer "$jar" -print -quit 2>/dev/null)" ]
+  local -a sources=("$REPO_ROOT/$1/src" "$REPO_ROOT/$1/pom.xml" "$REPO_ROOT/pom.xml")
+  if grep -q '<service-kit.version>[^<]*-SNAPSHOT</service-kit.version>' "$REPO_ROOT/$1/pom.xml"; then
+    sources+=("$REPO_ROOT/service-kit/src/main" "$REPO_ROOT/service-kit/pom.xml")
+  fi
+  [ -n "$(find "${sources[@]}" -newer "$jar" -print -quit 2>/dev/null)" ]
 }
 
 # services_build_stale NAME...: one Maven build (-pl LIST -am) for the stale, not running ones.

@@ -24,6 +24,26 @@ render instead of being ignored, so an old values file cannot silently keep a co
 {{- end -}}
 
 {{/*
+How search-service reaches the chart's Elasticsearch (global.stores.elasticsearch, which a subchart
+reads) must be what the Elasticsearch serves: with TLS https and ECK's CA, <name>-es-http-certs-public
+key ca.crt; without, http and no CA (ECK publishes none, and the pods would wait for the Secret).
+*/}}
+{{- define "polyglot-shop.elasticsearchClient" -}}
+{{- $eck := .Values.elasticsearch.eck }}
+{{- $client := .Values.global.stores.elasticsearch }}
+{{- $want := dict "protocol" "http" "caSecret" "" "caKey" ($client.caKey | default "") }}
+{{- if $eck.tls }}
+{{- $want = dict "protocol" "https" "caSecret" (printf "%s-es-http-certs-public" $eck.name) "caKey" "ca.crt" }}
+{{- end }}
+{{- range $key := list "protocol" "caSecret" "caKey" }}
+{{- $have := toString (get $client $key | default "") }}
+{{- if ne $have (get $want $key) }}
+{{- fail (printf "global.stores.elasticsearch.%s is %q, but the chart's Elasticsearch %s (elasticsearch.eck.tls: %v) needs %q" $key $have $eck.name $eck.tls (get $want $key)) }}
+{{- end }}
+{{- end }}
+{{- end -}}
+
+{{/*
 NetworkPolicy peers: the pods of a service of the suite (by its name), and the chart's Kafka
 Connect pods (Strimzi labels them with their cluster and kind), if the chart runs Connect.
 */}}

@@ -67,8 +67,7 @@ spec:
           securityContext:
             {{- include "shop-service.containerSecurityContext" . | nindent 12 }}
           volumeMounts:
-            - name: tmp
-              mountPath: /tmp
+            {{- include "shop-service.volumeMounts" . | nindent 12 }}
         {{- end }}
         {{- with $extraInit }}
         {{- . | nindent 8 }}
@@ -113,12 +112,18 @@ spec:
           securityContext:
             {{- include "shop-service.containerSecurityContext" . | nindent 12 }}
           volumeMounts:
-            # Vert.x and the JVM write temporary files; the root filesystem stays read-only
-            - name: tmp
-              mountPath: /tmp
+            {{- include "shop-service.volumeMounts" . | nindent 12 }}
       volumes:
         - name: tmp
           emptyDir: {}
+        {{- range include "shop-service.secretFiles" . | fromJsonArray }}
+        - name: {{ .volume }}
+          secret:
+            secretName: {{ .secretName | quote }}
+            items:
+              - key: {{ .key | quote }}
+                path: {{ .key | quote }}
+        {{- end }}
       {{- with .Values.nodeSelector }}
       nodeSelector:
         {{- toYaml . | nindent 8 }}
@@ -145,8 +150,7 @@ spec:
   value: {{ .Values.javaOpts | quote }}
 {{- /* credentials: references to Secrets only; an empty secretName leaves the variable unset */}}
 {{- range $name, $ref := .Values.secretEnv }}
-{{- $secretName := "" }}
-{{- if $ref }}{{ $secretName = tpl (toString ($ref.secretName | default "")) $ }}{{ end }}
+{{- $secretName := include "shop-service.refSecretName" (dict "ref" $ref "root" $) }}
 {{- if $secretName }}
 - name: {{ $name }}
   valueFrom:
@@ -158,6 +162,50 @@ spec:
       {{- end }}
 {{- end }}
 {{- end }}
+{{- range include "shop-service.secretFiles" . | fromJsonArray }}
+- name: {{ .var }}
+  value: {{ printf "%s/%s" .dir .key | quote }}
+{{- end }}
+{{- end -}}
+
+{{/* Both containers' mounts: /tmp, and each of secretFiles read-only. */}}
+{{- define "shop-service.volumeMounts" -}}
+# Vert.x and the JVM write temporary files; the root filesystem stays read-only
+- name: tmp
+  mountPath: /tmp
+{{- range include "shop-service.secretFiles" . | fromJsonArray }}
+- name: {{ .volume }}
+  mountPath: {{ .dir }}
+  readOnly: true
+{{- end }}
+{{- end -}}
+
+{{/*
+Files from Secrets: secretFiles: {VAR: {secretName, key}} mounts that key of that Secret
+read-only at /var/run/secrets/shop/<var>/<key> (the whole Secret volume, no subPath, so the
+kubelet keeps the file current) and gives the containers VAR = the file's path. An empty
+secretName leaves both out. A JSON list of {var, volume, dir, secretName, key}.
+*/}}
+{{- define "shop-service.secretFiles" -}}
+{{- $files := list }}
+{{- /* "| default dict": a service chart written before secretFiles still renders */}}
+{{- range $var, $ref := .Values.secretFiles | default dict }}
+{{- $secretName := include "shop-service.refSecretName" (dict "ref" $ref "root" $) }}
+{{- if $secretName }}
+{{- $volume := $var | lower | replace "_" "-" }}
+{{- if or (eq $volume "tmp") (gt (len $volume) 63) (not (regexMatch "^[a-z]([-a-z0-9]*[a-z0-9])?$" $volume)) }}
+{{- fail (printf "secretFiles.%s: the name must make a volume name other than tmp (%q: letters, digits and _, at most 63)" $var $volume) }}
+{{- end }}
+{{- $key := tpl (required (printf "secretFiles.%s.key is required" $var) $ref.key) $ }}
+{{- $files = append $files (dict "var" $var "volume" $volume "dir" (printf "/var/run/secrets/shop/%s" $volume) "secretName" $secretName "key" $key) }}
+{{- end }}
+{{- end }}
+{{- toJson $files }}
+{{- end -}}
+
+{{/* A secretEnv or secretFiles entry's Secret name, through tpl ({ref, root}); empty if none. */}}
+{{- define "shop-service.refSecretName" -}}
+{{- if .ref }}{{ tpl (toString (.ref.secretName | default "")) .root }}{{ end }}
 {{- end -}}
 
 {{- define "shop-service.containerSecurityContext" -}}

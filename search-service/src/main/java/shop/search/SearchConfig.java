@@ -1,6 +1,8 @@
 package shop.search;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -17,6 +19,9 @@ public interface SearchConfig {
 
     /** Rebuilding the index from catalog-service. */
     Rebuild rebuild();
+
+    /** Reaching Elasticsearch, beyond {@code quarkus.elasticsearch.*}. */
+    Elasticsearch elasticsearch();
 
     interface Index {
 
@@ -61,5 +66,15 @@ public interface SearchConfig {
         /** How long the old index lives after the alias left it, for searches that resolved it just before. */
         @WithDefault("2S")
         Duration grace();
+    }
+
+    interface Elasticsearch {
+
+        /**
+         * A PEM file of the certificates to trust for Elasticsearch over HTTPS (e.g. ECK's CA,
+         * {@code ca.crt} of {@code <cluster>-es-http-certs-public}), instead of the JVM's trust store.
+         * Unset: the JVM's trust store (shop.search.index.ElasticsearchTrust).
+         */
+        Optional<Path> caFile();
     }
 }

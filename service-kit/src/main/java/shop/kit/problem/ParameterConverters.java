@@ -2,6 +2,8 @@ package shop.kit.problem;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -32,18 +34,24 @@ public class ParameterConverters implements ParamConverterProvider {
         if (name.isEmpty()) {
             return null;
         }
+        // a path segment is always there: an empty or blank one (/api/feed/%20) names nothing and is
+        // refused; an empty query value (?size=) is no value, and the default applies
+        boolean inPath = Arrays.stream(annotations).anyMatch(PathParam.class::isInstance);
         if (rawType == UUID.class) {
-            return (ParamConverter<T>) converter(name.get(), "must be a UUID", ParameterConverters::uuid, UUID::toString);
+            return (ParamConverter<T>) converter(name.get(), inPath, "must be a UUID", ParameterConverters::uuid,
+                    UUID::toString);
         }
         if (rawType == Integer.class) {
-            return (ParamConverter<T>) converter(name.get(), "must be a whole number", Integer::valueOf, String::valueOf);
+            return (ParamConverter<T>) converter(name.get(), inPath, "must be a whole number", Integer::valueOf,
+                    String::valueOf);
         }
         if (rawType == Long.class) {
-            return (ParamConverter<T>) converter(name.get(), "must be a whole number", Long::valueOf, String::valueOf);
+            return (ParamConverter<T>) converter(name.get(), inPath, "must be a whole number", Long::valueOf,
+                    String::valueOf);
         }
-        if (rawType == java.math.BigDecimal.class) {
-            return (ParamConverter<T>) converter(name.get(), "must be a number", java.math.BigDecimal::new,
-                    java.math.BigDecimal::toPlainString);
+        if (rawType == BigDecimal.class) {
+            return (ParamConverter<T>) converter(name.get(), inPath, "must be a number", BigDecimal::new,
+                    BigDecimal::toPlainString);
         }
         return null;
     }
@@ -57,13 +65,15 @@ public class ParameterConverters implements ParamConverterProvider {
         return parsed;
     }
 
-    private static <T> ParamConverter<T> converter(String name, String expected, Function<String, T> parse,
-            Function<T, String> print) {
+    private static <T> ParamConverter<T> converter(String name, boolean inPath, String expected,
+            Function<String, T> parse, Function<T, String> print) {
         return new ParamConverter<>() {
             @Override
             public T fromString(String value) {
-                // ?size= is no size at all: the default applies, as when the parameter is absent
                 if (value == null || value.isBlank()) {
+                    if (inPath) {
+                        throw Problem.invalid(name, expected);
+                    }
                     return null;
                 }
                 try {

@@ -3,6 +3,7 @@ package shop.kit.store;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
@@ -45,6 +46,7 @@ public final class Unreachable {
     public static boolean unanswered(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = next(cause)) {
             if (cause instanceof ConnectException || cause instanceof SocketException
+                    || cause instanceof SocketTimeoutException
                     || cause instanceof ClosedChannelException || cause instanceof TimeoutException
                     || cause instanceof io.smallrye.mutiny.TimeoutException
                     || cause instanceof ConnectionPoolTooBusyException

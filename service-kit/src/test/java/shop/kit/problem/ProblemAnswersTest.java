@@ -102,6 +102,9 @@ class ProblemAnswersTest {
         assertProblem(given().get("/shelf/products/not-a-uuid"), ProblemType.INVALID_INPUT, "/shelf/products/not-a-uuid")
                 .then().body("errors[0].field", equalTo("id")).body("errors[0].message", equalTo("must be a UUID"));
         assertProblem(given().get("/shelf/products/1-2-3-4-5"), ProblemType.INVALID_INPUT, "/shelf/products/1-2-3-4-5");
+        // a blank segment names nothing (the bad-input corpus found it a 500: null reached the resource)
+        assertProblem(given().urlEncodingEnabled(false).get("/shelf/products/%20"), ProblemType.INVALID_INPUT,
+                "/shelf/products/%20").then().body("errors[0].field", equalTo("id"));
         assertProblem(given().queryParam("days", "abc").get("/shelf/report"), ProblemType.INVALID_INPUT, "/shelf/report")
                 .then().body("errors[0].field", equalTo("days")).body("errors[0].message", equalTo("must be a whole number"));
         assertProblem(given().queryParam("days", "99999999999").get("/shelf/report"), ProblemType.INVALID_INPUT,

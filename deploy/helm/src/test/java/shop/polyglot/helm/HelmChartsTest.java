@@ -148,10 +148,8 @@ class HelmChartsTest {
     void everySecretReferenceResolvesToASecretTheOperatorsCreateOrOneTheReadmeDocuments() throws IOException {
         Set<String> documented = documentedSecrets();
         for (Rendered rendered : List.of(dev, production)) {
-            Set<String> provided = new HashSet<>();
+            Set<String> provided = operatorSecrets(rendered);
             rendered.ofKind("Secret").forEach(s -> provided.add(name(s)));
-            rendered.ofKind("Cluster").forEach(c -> provided.add(name(c) + "-app"));                 // CloudNativePG
-            rendered.ofKind("Elasticsearch").forEach(e -> provided.add(name(e) + "-es-elastic-user")); // ECK
 
             Map<String, String> references = secretReferences(rendered);
             assertThat(references).as("secret references").isNotEmpty();
@@ -588,6 +586,9 @@ class HelmChartsTest {
                 if ((key.equals("secretKeyRef") || key.equals("secretRef") || key.equals("passwordSecret")) && value instanceof Map<?, ?>) {
                     references.put((String) map(value).get("name"), where);
                 }
+                if (key.equals("secret") && value instanceof Map<?, ?> volume && volume.get("secretName") != null) {
+                    references.put((String) volume.get("secretName"), where);
+                }
                 if (key.equals("pushSecret") && value instanceof String s) {
                     references.put(s, where);
                 }
@@ -606,6 +607,22 @@ class HelmChartsTest {
             }
         });
         return references;
+    }
+
+    /**
+     * The Secrets the operators create for the stores rendered: CloudNativePG's {@code <cluster>-app};
+     * ECK's {@code <name>-es-elastic-user} and, with TLS, {@code <name>-es-http-certs-public} (its CA).
+     */
+    static Set<String> operatorSecrets(Rendered rendered) {
+        Set<String> secrets = new HashSet<>();
+        rendered.ofKind("Cluster").forEach(c -> secrets.add(name(c) + "-app"));
+        for (Map<String, Object> elasticsearch : rendered.ofKind("Elasticsearch")) {
+            secrets.add(name(elasticsearch) + "-es-elastic-user");
+            if (!Boolean.TRUE.equals(at(elasticsearch, "spec.http.tls.selfSignedCertificate.disabled"))) {
+                secrets.add(name(elasticsearch) + "-es-http-certs-public");
+            }
+        }
+        return secrets;
     }
 
     /** The names in backticks in the first column of the "Secrets" table of deploy/helm/README.md. */
@@ -668,9 +685,14 @@ class HelmChartsTest {
     }
 
     static String pomVersion(String module) throws IOException {
-        String pom = Files.readString(REPO.resolve(module).resolve("pom.xml"));
-        Matcher m = Pattern.compile("<artifactId>" + Pattern.quote(module) + "</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
-        assertThat(m.find()).as(module + "/pom.xml version").isTrue();
+        return ownVersion(REPO.resolve(module).resolve("pom.xml"), module);
+    }
+
+    /** The module's own version in {@code pom} (the one after its artifactId, not its parent's). */
+    static String ownVersion(Path pom, String module) throws IOException {
+        Matcher m = Pattern.compile("<artifactId>" + Pattern.quote(module) + "</artifactId>\\s*<version>([^<]+)</version>")
+                .matcher(Files.readString(pom));
+        assertThat(m.find()).as(pom + " version").isTrue();
         return m.group(1);
     }
 

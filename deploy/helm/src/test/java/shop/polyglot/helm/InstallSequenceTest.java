@@ -2,7 +2,6 @@ package shop.polyglot.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static shop.polyglot.helm.Rendered.name;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.TemplateCommand;
@@ -120,9 +119,7 @@ class InstallSequenceTest {
             assertThat(new Rendered(alone.call()).ofKind("Deployment")).as("%s alone", service).hasSize(1);
         }
 
-        Set<String> byOperators = new HashSet<>();
-        rendered.ofKind("Cluster").forEach(c -> byOperators.add(name(c) + "-app"));                 // CloudNativePG
-        rendered.ofKind("Elasticsearch").forEach(e -> byOperators.add(name(e) + "-es-elastic-user")); // ECK
+        Set<String> byOperators = HelmChartsTest.operatorSecrets(rendered);
         Map<String, String> references = HelmChartsTest.secretReferences(rendered);
         assertThat(references).isNotEmpty();
         for (Map.Entry<String, String> reference : references.entrySet()) {

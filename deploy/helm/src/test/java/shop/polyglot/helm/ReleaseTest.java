@@ -20,18 +20,25 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Releases one service with deploy/release in a temporary copy of the repository (its files as
- * they are now, committed there) and checks that the release touched that service and nothing
- * else: its pom, chart and changelog in the release commit, only its artifacts, and an umbrella
- * that installs the new version beside the others' unchanged ones.
+ * Releases, with deploy/release in a temporary copy of the repository (its files as they are now,
+ * committed there), service-kit on its own, then one service pinned to that kit release, and
+ * checks that each release touched what it should and nothing else: the kit's pom, changelog and
+ * published artifacts plus the pins that followed it; the service's pom, chart and changelog, only
+ * its artifacts, built with the kit release it pins, and an umbrella that installs the new version
+ * beside the others' unchanged ones.
  */
 class ReleaseTest {
 
     static final Path REPO = HelmChartsTest.REPO;
     static final String SERVICE = "leaderboard-service";
     static final String VERSION = "0.2.0";
+    static final String KIT = "service-kit";
+    static final String KIT_VERSION = "1.0.0";
 
     static Path clone;
+    static Result kitRelease;
+    static String beforeKit;
+    static String kitDevelopment;
     static Result release;
     static String base;
 
@@ -39,6 +46,7 @@ class ReleaseTest {
 
     @BeforeAll
     static void releaseOneServiceInATemporaryClone() throws Exception {
+        forgetTheCachedKitRelease();
         clone = Files.createTempDirectory("release-clone");
         copyWorkingTree(REPO, clone);
         git("init", "-q", "-b", "main");
@@ -46,6 +54,11 @@ class ReleaseTest {
         git("config", "user.name", "release test");
         git("add", "-A");
         git("commit", "-q", "-m", "the repository as it is");
+        beforeKit = git("rev-parse", "HEAD").trim();
+        kitDevelopment = HelmChartsTest.ownVersion(clone.resolve(KIT + "/pom.xml"), KIT);
+        // the kit first, on its own (--skip-tests: its tests run in its module)
+        kitRelease = run(clone, Map.of("RELEASE_DATE", "2026-11-27"), "deploy/release", KIT, KIT_VERSION,
+                "--skip-tests");
         base = git("rev-parse", "HEAD").trim();
         // --skip-tests: the service's own tests run in its module; scratch: no registry to pull a base image from here
         release = run(clone, Map.of("RELEASE_BASE_IMAGE", "scratch", "RELEASE_DATE", "2026-11-27"),
@@ -57,6 +70,63 @@ class ReleaseTest {
         if (clone != null) {
             Charts.deleteTree(clone);
         }
+        forgetTheCachedKitRelease();
+    }
+
+    /**
+     * Maven keeps a release it resolved in the local repository and never looks again: the test's
+     * kit release must not outlive the test there (a real one is in service-kit/releases).
+     */
+    static void forgetTheCachedKitRelease() throws IOException {
+        Path cached = Path.of(System.getProperty("user.home"), ".m2", "repository", "shop", "polyglot", KIT, KIT_VERSION);
+        if (Files.exists(cached)) {
+            Charts.deleteTree(cached);
+        }
+    }
+
+    @Test
+    void theKitIsReleasedOnItsOwnAndPublishedInTheRepository() throws Exception {
+        assertThat(kitRelease.exit()).as(kitRelease.output()).isZero();
+        String tagged = KIT + "-v" + KIT_VERSION;
+        assertThat(git("cat-file", "-t", tagged).trim()).isEqualTo("tag");
+        String published = KIT + "/releases/shop/polyglot/" + KIT + "/" + KIT_VERSION + "/" + KIT + "-" + KIT_VERSION;
+        // the release commit: the kit's version, changelog and published artifacts, and the pins
+        // that followed its development version; no service's own version, chart or code
+        List<String> changed = lines(git("diff", "--name-only", beforeKit, tagged));
+        assertThat(changed).contains(KIT + "/pom.xml", KIT + "/CHANGELOG.md", published + ".jar", published + ".jar.sha1",
+                published + ".pom", published + ".pom.sha1");
+        for (String file : changed) {
+            if (!file.startsWith(KIT + "/")) {
+                assertThat(file).as("only pins change outside the kit").endsWith("pom.xml");
+                assertThat(lines(git("diff", "-U0", beforeKit, tagged, "--", file)).stream()
+                        .filter(line -> line.matches("^[-+][^-+].*"))).as(file)
+                        .allMatch(line -> line.contains("<service-kit.version>"));
+            }
+        }
+        assertThat(git("show", tagged + ":" + SERVICE + "/pom.xml"))
+                .contains("<service-kit.version>" + KIT_VERSION + "</service-kit.version>");
+        assertThat(git("show", tagged + ":" + KIT + "/pom.xml")).containsPattern(
+                "<artifactId>" + KIT + "</artifactId>\\s*<version>" + KIT_VERSION + "</version>");
+        // what Maven verifies: the checksum beside each published file
+        assertThat(git("show", tagged + ":" + published + ".jar.sha1").trim()).matches("[0-9a-f]{40}");
+        assertThat(clone.resolve("target/release/" + KIT + "/" + KIT_VERSION + "/" + KIT + "-" + KIT_VERSION + ".jar"))
+                .isRegularFile();
+        // then the next development version, in the kit's pom only: the services keep the release they pin
+        assertThat(lines(git("diff", "--name-only", tagged, base))).containsExactly(KIT + "/pom.xml");
+        assertThat(HelmChartsTest.ownVersion(clone.resolve(KIT + "/pom.xml"), KIT)).isEqualTo("1.0.1-SNAPSHOT")
+                .isNotEqualTo(kitDevelopment);
+    }
+
+    @Test
+    void theServiceIsBuiltWithTheKitReleaseItPinsNotTheKitsSources() throws Exception {
+        assertThat(release.exit()).as(release.output()).isZero();
+        assertThat(release.output()).contains("with service-kit " + KIT_VERSION);
+        try (var libs = Files.list(clone.resolve(SERVICE + "/target/quarkus-app/lib/main"))) {
+            assertThat(libs.map(p -> p.getFileName().toString()).filter(n -> n.contains(KIT)))
+                    .containsExactly("shop.polyglot." + KIT + "-" + KIT_VERSION + ".jar");
+        }
+        // releasing the service released nothing of the kit
+        assertThat(git("tag", "--list", KIT + "-v*").trim()).isEqualTo(KIT + "-v" + KIT_VERSION);
     }
 
     @Test
@@ -98,7 +168,7 @@ class ReleaseTest {
         assertThat(release.exit()).as(release.output()).isZero();
         Path releases = clone.resolve("target/release");
         try (var services = Files.list(releases)) {
-            assertThat(services.map(p -> p.getFileName().toString())).containsExactly(SERVICE);
+            assertThat(services.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(KIT, SERVICE);
         }
         Path dist = releases.resolve(SERVICE).resolve(VERSION);
         try (var files = Files.list(dist)) {
@@ -145,6 +215,7 @@ class ReleaseTest {
         String head = git("rev-parse", "HEAD");
         assertThat(run(clone, Map.of(), "deploy/release", SERVICE, VERSION, "--skip-tests").output()).contains("exists already");
         assertThat(run(clone, Map.of(), "deploy/release", "billing-service", "1.0.0").output()).contains("unknown service");
+        assertThat(run(clone, Map.of(), "deploy/release", KIT, KIT_VERSION, "--skip-tests").output()).contains("exists already");
         assertThat(run(clone, Map.of(), "deploy/release", SERVICE, "1.0").output()).contains("not SemVer");
         Files.writeString(clone.resolve(SERVICE + "/CHANGELOG.md"), "\nan uncommitted edit\n", java.nio.file.StandardOpenOption.APPEND);
         try {

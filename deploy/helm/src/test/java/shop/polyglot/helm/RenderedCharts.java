@@ -1,6 +1,8 @@
 package shop.polyglot.helm;
 
 import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * The charts staged once per test run (copied to target/helm-work, dependencies resolved) and the
@@ -42,6 +44,11 @@ final class RenderedCharts {
             production = render(PRODUCTION_VALUES);
         }
         return production;
+    }
+
+    /** (values file name, its render): for {@code @MethodSource("shop.polyglot.helm.RenderedCharts#bothValuesFiles")}. */
+    static Stream<Arguments> bothValuesFiles() {
+        return Stream.of(Arguments.of("values.yaml", dev()), Arguments.of("values-production.yaml", production()));
     }
 
     static Rendered render(Path values) {

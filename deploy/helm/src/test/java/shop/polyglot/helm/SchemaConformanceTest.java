@@ -20,7 +20,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import shop.polyglot.helm.schema.ApiSchemas;
 
@@ -39,13 +38,8 @@ class SchemaConformanceTest {
         schemas = ApiSchemas.load(RenderedCharts.HELM.resolve("schemas"));
     }
 
-    static Stream<Arguments> bothValuesFiles() {
-        return Stream.of(Arguments.of("values.yaml", RenderedCharts.dev()),
-                Arguments.of("values-production.yaml", RenderedCharts.production()));
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("bothValuesFiles")
+    @MethodSource("shop.polyglot.helm.RenderedCharts#bothValuesFiles")
     void everyRenderedObjectConformsToItsApiSchema(String valuesFile, Rendered rendered) {
         assertThat(rendered.objects).hasSizeGreaterThan(40);
         List<String> violations = new ArrayList<>();

@@ -12,10 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import shop.polyglot.helm.network.NetworkPolicies;
 import shop.polyglot.helm.network.Pod;
@@ -49,13 +47,8 @@ class StoreReachabilityTest {
     static final Pod IMPOSTOR = new Pod("a pod named catalog-service in another namespace", "other",
             Map.of("app.kubernetes.io/name", "catalog-service"));
 
-    static Stream<Arguments> bothValuesFiles() {
-        return Stream.of(Arguments.of("values.yaml", RenderedCharts.dev()),
-                Arguments.of("values-production.yaml", RenderedCharts.production()));
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("bothValuesFiles")
+    @MethodSource("shop.polyglot.helm.RenderedCharts#bothValuesFiles")
     void eachStoreIsReachableOnlyByItsClientsAndItsOperator(String valuesFile, Rendered rendered) {
         NetworkPolicies policies = policies(rendered);
         List<Pod> pods = pods(rendered);
