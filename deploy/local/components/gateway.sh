@@ -3,6 +3,9 @@
 # deploy/gateway/render-nginx at every `up` (deploy/gateway/README.md). Started after the services,
 # stopped before them. As root, nginx runs entirely as $STACK_SERVICE_USER (master and worker:
 # port 8080 needs no privilege), so nothing of it runs as root.
+# It also serves the API documentation page /api/docs/: Swagger UI's static files (the WebJar
+# org.webjars:swagger-ui that gateway.pom.xml pins, fetched into $CACHE_DIR/gateway) and the page
+# of deploy/gateway/docs, copied into $DATA_DIR/gateway/docs for nginx to read.
 
 STACK_SETTINGS+=(STACK_GATEWAY_RATE STACK_GATEWAY_BURST STACK_GATEWAY_TRUSTED_PROXIES)
 : "${STACK_GATEWAY_RATE:=50}"                      # requests/s each client may send on average
@@ -22,6 +25,34 @@ gateway_install() {
   need_cmd python3 python3
   # set_quote_json_str (set-misc): the path a problem names as its instance, JSON-quoted
   [ -f "$_GW_MODULES/ngx_http_set_misc_module.so" ] || apt_install libnginx-mod-http-set-misc
+  fetch_maven_artifacts "$STACK_HOME/components/gateway.pom.xml" "$CACHE_DIR/gateway"
+}
+
+# _gw_docs: the documentation page's files in $DATA_DIR/gateway/docs: the page (deploy/gateway/docs)
+# and, under swagger-ui/, the Swagger UI distribution out of the fetched WebJar (python3's zipfile:
+# no unzip needed). Copied afresh at every start and `up`, so a changed page or version shows.
+_gw_docs() {
+  local jar docs="$DATA_DIR/gateway/docs"
+  # here too, not only at install: `up` skips the install of a gateway that runs already
+  fetch_maven_artifacts "$STACK_HOME/components/gateway.pom.xml" "$CACHE_DIR/gateway"
+  jar="$(ls "$CACHE_DIR"/gateway/swagger-ui-*.jar 2>/dev/null | sort -V | tail -n1)"
+  [ -n "$jar" ] || die "gateway: no swagger-ui WebJar in $CACHE_DIR/gateway (run: deploy/local/stack up)"
+  rm -rf "$docs.next"
+  mkdir -p "$docs.next/swagger-ui"
+  cp "$_GW_HOME"/docs/* "$docs.next/"
+  python3 - "$jar" "$docs.next/swagger-ui" <<'PY' || die "gateway: unpacking $jar failed"
+import os, re, sys, zipfile
+jar, out = sys.argv[1], sys.argv[2]
+wanted = re.compile(r"^META-INF/resources/webjars/swagger-ui/[^/]+/(swagger-ui\.css|swagger-ui-bundle\.js|swagger-ui-standalone-preset\.js|favicon-(16x16|32x32)\.png|[^/]*LICENSE[^/]*)$")
+with zipfile.ZipFile(jar) as z:
+    for name in z.namelist():
+        if wanted.match(name):
+            with open(os.path.join(out, os.path.basename(name)), "wb") as f:
+                f.write(z.read(name))
+PY
+  [ -f "$docs.next/swagger-ui/swagger-ui-bundle.js" ] || die "gateway: $jar holds no swagger-ui-bundle.js"
+  rm -rf "$docs"
+  mv "$docs.next" "$docs"
 }
 
 # _gw_render OUT: the nginx configuration for the current settings
@@ -31,7 +62,7 @@ _gw_render() {
     GATEWAY_ACCESS_LOG="$LOG_DIR/gateway-access.log" \
     GATEWAY_RATE="$STACK_GATEWAY_RATE" GATEWAY_BURST="$STACK_GATEWAY_BURST" \
     GATEWAY_TRUSTED_PROXIES="$STACK_GATEWAY_TRUSTED_PROXIES" \
-    GATEWAY_MODULES_DIR="$_GW_MODULES" \
+    GATEWAY_MODULES_DIR="$_GW_MODULES" GATEWAY_DOCS_DIR="$DATA_DIR/gateway/docs" \
     CATALOG_SERVICE_PORT="$STACK_CATALOG_PORT" SESSION_SERVICE_PORT="$STACK_SESSION_PORT" \
     SEARCH_SERVICE_PORT="$STACK_SEARCH_PORT" MEDIA_SERVICE_PORT="$STACK_MEDIA_PORT" \
     FEED_SERVICE_PORT="$STACK_FEED_PORT" LEADERBOARD_SERVICE_PORT="$STACK_LEADERBOARD_PORT" \
@@ -49,6 +80,7 @@ _gw_check() {
 _gw_prepare() {
   local dir="$DATA_DIR/gateway" d
   for d in "$dir" "$dir/empty" "$dir/tmp"; do mkdir -p "$d"; done
+  _gw_docs
   touch "$LOG_DIR/gateway-access.log"
   if is_root; then service_owned_dir "$dir"; chown "$STACK_SERVICE_USER:" "$LOG_DIR/gateway-access.log"; fi
 }
@@ -74,9 +106,10 @@ gateway_healthy() {
 # its configuration without dropping connections.
 gateway_after_start() {
   local conf="$DATA_DIR/gateway/nginx.conf" fresh="$DATA_DIR/gateway/nginx.conf.next"
+  # the documentation page's files, whether or not the configuration changed
+  _gw_prepare
   _gw_render "$fresh"
   if cmp -s "$fresh" "$conf"; then rm -f "$fresh"; return 0; fi
-  _gw_prepare
   _gw_check "$fresh"
   mv "$fresh" "$conf"
   kill -HUP "$(pid_of gateway)"
@@ -87,6 +120,6 @@ gateway_detail() {
   local routes ver
   routes="$(grep -cv '^\(#\|[[:space:]]*$\)' "$_GW_HOME/routes.tsv" 2>/dev/null || echo '?')"
   ver="$(nginx -v 2>&1 | sed 's|.*nginx/||')"
-  printf 'nginx %s, %s routes (deploy/gateway/routes.tsv), %s r/s + burst %s per client, every token introspected, access log %s' \
+  printf 'nginx %s, %s routes (deploy/gateway/routes.tsv), %s r/s + burst %s per client, every token introspected, API docs at /api/docs/, access log %s' \
     "$ver" "$routes" "$STACK_GATEWAY_RATE" "$STACK_GATEWAY_BURST" "$LOG_DIR/gateway-access.log"
 }

@@ -14,10 +14,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
 import shop.feed.activity.ActivityRecorder;
 import shop.feed.activity.NewActivity;
+import shop.feed.read.FeedEntry;
 import shop.feed.read.FeedPage;
 import shop.feed.read.FeedReader;
 import shop.kit.identity.Caller;
@@ -51,6 +56,8 @@ public class FeedResource {
     @Path("/events")
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "202", description = "Recorded: the activity is in the user's feed",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = FeedEntry.class)))
     public Response record(@PathParam("userId") UUID userId, @Valid @NotNull NewActivity activity) {
         caller.requireOwnOrAdmin(userId, "feed");
         return Response.accepted(recorder.record(userId, activity)).build();

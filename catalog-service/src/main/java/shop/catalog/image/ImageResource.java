@@ -14,7 +14,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import shop.kit.identity.Roles;
+import shop.kit.openapi.ApiDocs;
 
 @Path("/api/products/{id}/images")
 public class ImageResource {
@@ -27,6 +33,9 @@ public class ImageResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
+    @APIResponse(responseCode = "201", description = "The image reference; Location names it",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImageView.class)))
+    @APIResponse(responseCode = "409", description = "Conflict: an image with this key exists")
     public Response add(@PathParam("id") UUID productId, @NotNull @Valid NewImage body) {
         ImageView image = images.add(productId, body);
         return Response.created(URI.create("/api/products/" + productId + "/images/" + image.id())).entity(image).build();
@@ -38,6 +47,9 @@ public class ImageResource {
     }
 
     @DELETE
+    @APIResponse(responseCode = "204", description = "The image reference is gone")
+    // media-service calls it when an image is deleted; the gateway does not route it (routes.tsv)
+    @Extension(name = ApiDocs.INTERNAL, value = "true", parseValue = true)
     @Path("/{imageId}")
     @RolesAllowed(Roles.ADMIN)
     public Response remove(@PathParam("id") UUID productId, @PathParam("imageId") UUID imageId) {

@@ -22,6 +22,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import io.smallrye.mutiny.Uni;
 import shop.kit.identity.Roles;
 
@@ -39,6 +43,9 @@ public class ProductResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
+    @APIResponse(responseCode = "201", description = "The product, version 1; Location names it",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProductView.class)))
+    @APIResponse(responseCode = "409", description = "Conflict: a product with this sku exists")
     public Response create(@NotNull @Valid ProductDraft body) {
         ProductView product = products.create(body);
         return Response.created(URI.create("/api/products/" + product.id())).entity(product).build();
@@ -61,6 +68,10 @@ public class ProductResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
+    @APIResponse(responseCode = "200", description = "The product, version + 1 (ETag: the version)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProductView.class)))
+    @APIResponse(responseCode = "409", description = "Conflict: another product has this sku")
+    @APIResponse(responseCode = "412", description = "Precondition failed: If-Match names a version that is no longer current")
     public Response update(@PathParam("id") UUID id, @NotNull @Valid ProductDraft body,
             @HeaderParam(HttpHeaders.IF_MATCH) @Pattern(regexp = "(W/)?\"?[0-9]{1,18}\"?", message = "a version such as \"3\"") String ifMatch) {
         ProductView product = products.update(id, body, ifMatch == null ? null : Long.valueOf(ifMatch.replaceAll("[^0-9]", "")));
@@ -70,6 +81,7 @@ public class ProductResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
+    @APIResponse(responseCode = "204", description = "The product is gone")
     public Response delete(@PathParam("id") UUID id) {
         products.delete(id);
         return Response.noContent().build();

@@ -11,6 +11,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import io.quarkus.security.Authenticated;
 import shop.kit.identity.Caller;
 
@@ -26,6 +30,9 @@ public class UserResource {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "The account, role customer; Location names it",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "409", description = "Conflict: an account with this email exists")
     public Response register(@NotNull @Valid Registration body) {
         UserView user = users.register(body);
         return Response.created(URI.create("/api/users/" + user.id())).entity(user).build();

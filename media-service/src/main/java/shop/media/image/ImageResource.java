@@ -15,6 +15,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import shop.kit.identity.Roles;
 
 
@@ -32,6 +37,8 @@ public class ImageResource {
     @Path("/products/{productId}/images")
     @RolesAllowed(Roles.ADMIN)
     @Consumes("*/*")
+    @APIResponse(responseCode = "201", description = "The image, stored in S3 and referenced by its product; Location is its URL",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImageView.class)))
     public Response upload(@PathParam("productId") UUID productId, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long declaredLength, InputStream body) {
         ImageView image = images.upload(productId, type, declaredLength, body);
@@ -40,6 +47,13 @@ public class ImageResource {
 
     @GET
     @Path("/{key: .+}")
+    @APIResponse(responseCode = "200", description = "The image's bytes (ETag, Cache-Control: immutable)", content = {
+            @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "image/webp", schema = @Schema(type = SchemaType.STRING, format = "binary")) })
+    @APIResponse(responseCode = "206", description = "The range of bytes the Range header asked for")
+    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag")
+    @APIResponse(responseCode = "416", description = "Range not satisfiable: the range lies outside the image")
     public Response read(@PathParam("key") String key, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam("Range") String range) {
         ImageStore.Read read = images.read(key, ifNoneMatch, range);
@@ -53,6 +67,7 @@ public class ImageResource {
     @DELETE
     @Path("/{key: .+}")
     @RolesAllowed(Roles.ADMIN)
+    @APIResponse(responseCode = "204", description = "The object and its reference are gone")
     public Response delete(@PathParam("key") String key) {
         images.delete(key);
         return Response.noContent().build();

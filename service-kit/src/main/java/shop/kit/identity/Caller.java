@@ -7,6 +7,7 @@ import jakarta.enterprise.context.RequestScoped;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import shop.kit.problem.Problem;
+import shop.kit.problem.ProblemMapper;
 
 /**
  * The signed-in caller of this request, for the rules that depend on whose thing it is (one's own
@@ -30,7 +31,7 @@ public class Caller {
 
     /** The caller's user id; 401 for an anonymous caller. */
     public UUID signedIn() {
-        return id().orElseThrow(() -> Problem.notSignedIn("sign in first"));
+        return id().orElseThrow(() -> Problem.notSignedIn(ProblemMapper.SIGN_IN_FIRST));
     }
 
     public boolean isAdmin() {

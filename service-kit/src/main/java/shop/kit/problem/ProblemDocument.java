@@ -17,15 +17,19 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Problem", description = "An error, as application/problem+json (RFC 9457)")
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record ProblemDocument(
-        @Schema(description = "https://polyglot-shop.dev/problems/<kind>: one URI per kind of problem", required = true)
+        @Schema(description = "https://polyglot-shop.dev/problems/<kind>: one URI per kind of problem", required = true,
+                examples = "https://polyglot-shop.dev/problems/invalid-input")
         URI type,
-        @Schema(required = true) String title,
-        @Schema(required = true) int status,
-        @Schema(description = "What went wrong with this request, for a person") String detail,
-        @Schema(description = "The path that was asked for") String instance,
-        @Schema(description = "The request's X-Request-Id, as the logs record it") String requestId,
+        @Schema(required = true, description = "The same for every problem of a kind", examples = "Invalid input") String title,
+        @Schema(required = true, description = "The HTTP status", examples = "400") int status,
+        @Schema(description = "What went wrong with this request, for a person", examples = "quantity must be greater than 0")
+        String detail,
+        @Schema(description = "The path that was asked for", examples = "/api/orders") String instance,
+        @Schema(description = "The request's X-Request-Id, as the logs record it", examples = "6f1c0e2a9b7d4c3e8a5f1b2c3d4e5f60")
+        String requestId,
         @Schema(description = "Each invalid field, for invalid-input") List<FieldError> errors,
-        @Schema(description = "Who answered: the service, or the gateway for its own decisions") String answeredBy) {
+        @Schema(description = "Who answered: the service, or the gateway for its own decisions", examples = "catalog-service")
+        String answeredBy) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 

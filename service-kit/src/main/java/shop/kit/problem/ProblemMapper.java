@@ -43,6 +43,11 @@ public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
     public static final String REQUEST_ID = "X-Request-Id";
+    /** The details of the problems this mapper answers by itself (the API documents show them too). */
+    public static final String SIGN_IN_FIRST = "sign in first";
+    public static final String ROLE_MAY_NOT = "your role may not do this";
+    public static final String NO_SUCH_RESOURCE = "no such resource";
+    public static final String STORE_DOES_NOT_ANSWER = "a store or service does not answer right now; retry shortly";
     /** A request id is echoed only when it is a plain token, never whatever a client sent. */
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
@@ -81,12 +86,12 @@ public class ProblemMapper {
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
     public Response notSignedIn(RuntimeException unauthorized, HttpServerRequest request) {
-        return respond(Problem.notSignedIn("sign in first"), request);
+        return respond(Problem.notSignedIn(SIGN_IN_FIRST), request);
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException forbidden, HttpServerRequest request) {
-        return respond(Problem.forbidden("your role may not do this"), request);
+        return respond(Problem.forbidden(ROLE_MAY_NOT), request);
     }
 
     @ServerExceptionMapper
@@ -109,7 +114,7 @@ public class ProblemMapper {
         }
         ProblemType type = ProblemType.ofStatus(status);
         Response.ResponseBuilder answer = Response.fromResponse(respond(
-                Problem.of(type, type == ProblemType.NOT_FOUND ? "no such resource" : type.title().toLowerCase()),
+                Problem.of(type, type == ProblemType.NOT_FOUND ? NO_SUCH_RESOURCE : type.title().toLowerCase()),
                 request));
         // keep what the framework said about the request (Allow on a 405, ...)
         failure.getResponse().getHeaders().forEach((name, values) -> {
@@ -135,7 +140,7 @@ public class ProblemMapper {
         if (Unreachable.unanswered(failure)) {
             LOG.warnf("%s %s (request %s): a store or service does not answer: %s", request.method(), request.path(),
                     requestId(request), failure.toString());
-            return respond(Problem.unavailable("a store or service does not answer right now; retry shortly"), request);
+            return respond(Problem.unavailable(STORE_DOES_NOT_ANSWER), request);
         }
         LOG.errorf(failure, "%s %s (request %s) failed unexpectedly", request.method(), request.path(),
                 requestId(request));

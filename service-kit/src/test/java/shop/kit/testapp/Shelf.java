@@ -22,9 +22,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
 import io.quarkus.security.Authenticated;
 import shop.kit.identity.Caller;
 import shop.kit.identity.Roles;
+import shop.kit.openapi.ApiDocs;
 import shop.kit.problem.Problem;
 import shop.kit.problem.ProblemType;
 
@@ -110,6 +115,23 @@ public class Shelf {
     public Map<String, Object> ordersOf(@PathParam("owner") UUID owner) {
         caller.requireOwnOrAdmin(owner, "order");
         return Map.of("owner", owner);
+    }
+
+    /** Only other services call this (the gateway does not route it). */
+    @POST
+    @Path("/internal/stock")
+    @Extension(name = ApiDocs.INTERNAL, value = "true", parseValue = true)
+    public Map<String, Object> internalStock() {
+        return Map.of("ok", true);
+    }
+
+    /** Open here, signed-in through the gateway: the requirement is the gateway's, said by annotation. */
+    @GET
+    @Path("/gated")
+    @SecurityRequirement(name = ApiDocs.SESSION_TOKEN)
+    @APIResponse(responseCode = "409", description = "the shelf is being restocked")
+    public Map<String, Object> gated() {
+        return Map.of("ok", true);
     }
 
     /** What a store's driver throws for a unique key (as a JDBC driver's SQLException would). */

@@ -15,9 +15,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import shop.kit.identity.Roles;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
-/** Reading and evaluating flags is open; defining one is for admins. */
+import shop.kit.identity.Roles;
+import shop.kit.openapi.ApiDocs;
+
+/**
+ * Reading and evaluating flags is open here; defining one is for admins. Through the gateway,
+ * reading is for admins too and evaluating for signed-in callers (routes.tsv), as the document says.
+ */
 @Path("/api/flags/{name}")
 @Produces(MediaType.APPLICATION_JSON)
 public class FlagResource {
@@ -40,12 +46,14 @@ public class FlagResource {
     }
 
     @GET
+    @SecurityRequirement(name = ApiDocs.SESSION_TOKEN, scopes = Roles.ADMIN)
     public Flag get(@PathParam("name") @Pattern(regexp = NAME, message = NAME_MESSAGE) String name) {
         return flags.get(name);
     }
 
     @GET
     @Path("evaluate")
+    @SecurityRequirement(name = ApiDocs.SESSION_TOKEN)
     public Evaluation evaluate(@PathParam("name") @Pattern(regexp = NAME, message = NAME_MESSAGE) String name,
             @QueryParam("userId") @NotNull UUID userId) {
         return flags.evaluate(name, userId);

@@ -13,6 +13,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import io.quarkus.security.Authenticated;
@@ -33,6 +37,8 @@ public class NotificationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "202", description = "Published to the user's open streams, on whichever instance they are",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Notification.class)))
     public Response publish(@PathParam("userId") UUID userId, @NotNull @Valid NewNotification body) {
         return Response.accepted(notifications.publish(userId, body)).build();
     }

@@ -13,11 +13,18 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
 import io.smallrye.mutiny.Uni;
+import shop.kit.openapi.ApiDocs;
 
 /**
  * Internal, for the gateway: open, no identity needed. A refusal is the contract's 429
- * {@code {allowed: false, ...}} with {@code Retry-After}: a domain answer, not a problem.
+ * {@code {allowed: false, ...}} with {@code Retry-After}: a domain answer, not a problem. Through the
+ * gateway a signed-in caller's (routes.tsv), as the document says.
  */
 @Path("/api/rate-limits")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,6 +41,12 @@ public class RateLimitResource {
 
     @POST
     @Path("{key}/consume")
+    @SecurityRequirement(name = ApiDocs.SESSION_TOKEN)
+    @APIResponse(responseCode = "200", description = "Allowed: one more request counted",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Decision.class)))
+    @APIResponse(responseCode = "429", description = "Not allowed: the limit is reached until resetAt (Retry-After); the gateway's own rate limit answers 429 too, as a Problem", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = Decision.class)),
+            @Content(mediaType = "application/problem+json", schema = @Schema(ref = ApiDocs.PROBLEM_SCHEMA)) })
     public Uni<Response> consume(
             @PathParam("key") @Pattern(regexp = "[A-Za-z0-9:._@-]{1,200}", message = "must be 1 to 200 of A-Z a-z 0-9 : . _ @ -") String key,
             @QueryParam("limit") @NotNull(message = LIMIT) @Min(value = 1, message = LIMIT)

@@ -17,8 +17,14 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import io.quarkus.security.Authenticated;
 import shop.kit.identity.GatewayAuthentication;
+import shop.kit.openapi.ApiDocs;
 
 /**
  * Creating a session and introspection are open (internal: catalog-service at login, and the
@@ -39,7 +45,10 @@ public class SessionResource {
 
     /** Internal: catalog-service calls it at login; the gateway does not route it. */
     @POST
+    @Extension(name = ApiDocs.INTERNAL, value = "true", parseValue = true)
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "The session: its bearer token and when it expires",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CreatedSession.class)))
     public Response create(@NotNull @Valid NewSession body) {
         return Response.status(Response.Status.CREATED).entity(sessions.create(body)).build();
     }
@@ -47,6 +56,9 @@ public class SessionResource {
     /** For the gateway, on every signed-in request: one Redis round trip. */
     @GET
     @Path("introspect")
+    @Extension(name = ApiDocs.INTERNAL, value = "true", parseValue = true)
+    @APIResponse(responseCode = "200", description = "Signed in: the headers X-User-Id and X-User-Roles name the caller")
+    @APIResponse(responseCode = "401", description = "Not signed in: no bearer token, or one that is unknown, expired or logged out")
     public Response introspect(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         Identity identity = sessions.introspect(authorization);
         return Response.ok(identity)

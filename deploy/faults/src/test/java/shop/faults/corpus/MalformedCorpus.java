@@ -209,6 +209,8 @@ public final class MalformedCorpus {
                         : route.path().startsWith("/api/media/uploads") ? new UUID(fixture.marker().hashCode(), 7).toString()
                         : fixture.productId().toString();
                 case "productId" -> fixture.productId().toString();
+                // an image reference of the fixture's product that does not exist (the row is internal)
+                case "imageId" -> new UUID(fixture.marker().hashCode(), 11).toString();
                 case "userId" -> fixture.customerId().toString();
                 case "token" -> fixture.customerToken();
                 case "key" -> "faults-" + fixture.marker();

@@ -1,8 +1,5 @@
 package shop.faults.route;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,26 +19,13 @@ public final class RouteTable {
     }
 
     public static List<Route> parse(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         List<Route> routes = new ArrayList<>();
-        for (String line : lines) {
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] columns = line.split("\t");
-            if (columns.length != 7) {
-                throw new IllegalArgumentException("routes.tsv: not 7 columns: " + line);
-            }
-            List<String> methods = columns[1].equals("*") ? List.of("GET", "POST", "PUT", "DELETE")
-                    : List.of(columns[1].split(","));
+        for (shop.polyglot.stack.RouteTable.Row row : shop.polyglot.stack.RouteTable.rows(file)) {
+            List<String> methods = row.column(1).equals("*") ? List.of("GET", "POST", "PUT", "DELETE")
+                    : List.of(row.column(1).split(","));
             for (String method : methods) {
-                routes.add(new Route(columns[0], method, columns[2], Route.Access.of(columns[4]), columns[5],
-                        columns[6].contains("sse")));
+                routes.add(new Route(row.column(0), method, row.column(2), Route.Access.of(row.column(4)), row.column(5),
+                        row.column(6).contains("sse")));
             }
         }
         return routes;

@@ -44,7 +44,15 @@ public final class Gateway {
     private Gateway() {
     }
 
+    /**
+     * The local stack's gateway, started if needed; or the one system property {@code gateway.url}
+     * names (a second gateway rendered from this checkout, say), which is then used as it is.
+     */
     public static synchronized String baseUri() {
+        String given = System.getProperty("gateway.url", "");
+        if (baseUri == null && !given.isBlank()) {
+            baseUri = given;
+        }
         if (baseUri == null) {
             LocalStack.up(COMPONENTS);
             Map<String, String> env = LocalStack.env();

@@ -80,14 +80,19 @@ public final class LocalStack {
     }
 
     static Path scriptAbove(Path workingDir) {
+        return above(workingDir, SCRIPT_IN_REPO.toString());
+    }
+
+    /** The repository's file {@code inRepo} (e.g. {@code deploy/gateway/routes.tsv}), found by walking up from {@code workingDir}. */
+    static Path above(Path workingDir, String inRepo) {
         Path start = workingDir.toAbsolutePath();
         for (Path dir = start; dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve(SCRIPT_IN_REPO);
+            Path candidate = dir.resolve(inRepo);
             if (Files.isRegularFile(candidate)) {
                 return candidate;
             }
         }
-        throw new IllegalStateException("No " + SCRIPT_IN_REPO + " in " + start + " or any directory above it");
+        throw new IllegalStateException("No " + inRepo + " in " + start + " or any directory above it");
     }
 
     private static void run(List<String> args, Duration timeout, Consumer<String> stdout) {
