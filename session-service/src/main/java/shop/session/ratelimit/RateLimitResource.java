@@ -16,15 +16,14 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
+import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import shop.kit.openapi.ApiDocs;
 
 /**
- * Internal, for the gateway: open, no identity needed. A refusal is the contract's 429
- * {@code {allowed: false, ...}} with {@code Retry-After}: a domain answer, not a problem. Through the
- * gateway a signed-in caller's (routes.tsv), as the document says.
+ * For signed-in callers (routes.tsv), checked here as well as at the gateway. A refusal is the
+ * contract's 429 {@code {allowed: false, ...}} with {@code Retry-After}: a domain answer, not a problem.
  */
 @Path("/api/rate-limits")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,7 +40,7 @@ public class RateLimitResource {
 
     @POST
     @Path("{key}/consume")
-    @SecurityRequirement(name = ApiDocs.SESSION_TOKEN)
+    @Authenticated
     @APIResponse(responseCode = "200", description = "Allowed: one more request counted",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = Decision.class)))
     @APIResponse(responseCode = "429", description = "Not allowed: the limit is reached until resetAt (Retry-After); the gateway's own rate limit answers 429 too, as a Problem", content = {

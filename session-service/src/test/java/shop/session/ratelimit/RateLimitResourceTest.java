@@ -40,12 +40,25 @@ class RateLimitResourceTest {
     @Inject
     RedisDataSource redis;
 
+    /** A signed-in caller's request: the gateway routes consume for them (routes.tsv), and so checks this service. */
+    private static io.restassured.specification.RequestSpecification signedIn() {
+        return shop.session.Api.as(shop.session.Api.newUserId(), "customer");
+    }
+
+    @Test
+    void nobodySignedInIs401AndConsumesNothing() {
+        String key = freshKey();
+        given().queryParam("limit", 3).queryParam("windowSeconds", 60).when().post("/api/rate-limits/" + key + "/consume")
+                .then().statusCode(401).contentType(PROBLEM_JSON);
+        assertThat(redis.key().exists(RateLimiter.PREFIX + key)).isFalse();
+    }
+
     private static String freshKey() {
         return "test:" + UUID.randomUUID();
     }
 
     private static Response consume(String key, Object limit, Object windowSeconds) {
-        return given().queryParam("limit", limit).queryParam("windowSeconds", windowSeconds)
+        return signedIn().queryParam("limit", limit).queryParam("windowSeconds", windowSeconds)
                 .when().post("/api/rate-limits/" + key + "/consume");
     }
 
@@ -142,7 +155,7 @@ class RateLimitResourceTest {
     void badParametersAreRefusedNamingTheParameterAndConsumeNothing(String keySuffix, Object limit, Object window,
             String field) {
         String key = keySuffix.equals("ok") ? freshKey() : keySuffix;
-        var request = given();
+        var request = signedIn();
         if (limit != null) {
             request.queryParam("limit", limit);
         }
