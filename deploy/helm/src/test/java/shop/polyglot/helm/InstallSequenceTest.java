@@ -108,7 +108,7 @@ class InstallSequenceTest {
         }
         assertThat(namespaces).as("namespace %s exists before: %s", namespace, line).contains(namespace);
         Rendered rendered = new Rendered(template.withNamespace(namespace).call());
-        assertThat(rendered.ofKind("Deployment")).as(line).hasSize(6);
+        assertThat(rendered.serviceDeployments()).as(line).hasSize(6);
         // each service chart was packed with its library: it renders alone too (Helm shares named
         // templates across subcharts, so one complete service chart could hide five incomplete ones)
         for (String service : Charts.SERVICES) {
@@ -116,7 +116,7 @@ class InstallSequenceTest {
             for (String other : Charts.SERVICES) {
                 alone = alone.set(other + ".enabled", other.equals(service));
             }
-            assertThat(new Rendered(alone.call()).ofKind("Deployment")).as("%s alone", service).hasSize(1);
+            assertThat(new Rendered(alone.call()).serviceDeployments()).as("%s alone", service).hasSize(1);
         }
 
         Set<String> byOperators = HelmChartsTest.operatorSecrets(rendered);

@@ -199,7 +199,7 @@ class ReleaseTest {
         try {
             Charts charts = Charts.stage(clone.resolve("deploy/helm"), clone.resolve("target/helm-work"));
             Rendered rendered = new Rendered(charts.helm(Charts.UMBRELLA).template().withName("shop").call());
-            for (Map<String, Object> deployment : rendered.ofKind("Deployment")) {
+            for (Map<String, Object> deployment : rendered.serviceDeployments()) {
                 String image = (String) at(maps(at(deployment, "spec.template.spec.containers")).get(0), "image");
                 String expected = name(deployment).equals(SERVICE) ? VERSION : HelmChartsTest.pomVersion(name(deployment));
                 assertThat(image).as(name(deployment)).endsWith(":" + expected);

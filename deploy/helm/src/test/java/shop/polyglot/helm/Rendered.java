@@ -29,6 +29,11 @@ final class Rendered {
         return objects.stream().filter(o -> kind.equals(o.get("kind"))).toList();
     }
 
+    /** The services' Deployments: not the API documentation page's (shop-api-docs). */
+    List<Map<String, Object>> serviceDeployments() {
+        return ofKind("Deployment").stream().filter(d -> Charts.SERVICES.contains(name(d))).toList();
+    }
+
     Map<String, Object> one(String kind, String name) {
         return ofKind(kind).stream().filter(o -> name.equals(name(o))).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + kind + " " + name + " rendered"));
