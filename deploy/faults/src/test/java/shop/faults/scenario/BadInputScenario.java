@@ -3,6 +3,7 @@ package shop.faults.scenario;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -71,13 +72,15 @@ public final class BadInputScenario implements FaultScenario {
                 .generate(scale == Scale.FULL ? FULL : SMALL);
 
         Map<String, String> targetedBefore = settled(() -> StoreSnapshot.targeted(fixture));
-        Quiet globalBefore = quiet();
+        // what the stores held before the run; objects older than this the orphan sweep may remove
+        Instant runStart = Instant.now();
+        Quiet globalBefore = quiet(runStart);
         long started = System.nanoTime();
         List<Answer> answers = send(corpus);
         double seconds = (System.nanoTime() - started) / 1e9;
         // anything a request did would reach the derived views within seconds: wait until they hold still
         Map<String, String> targetedAfter = settled(() -> StoreSnapshot.targeted(fixture));
-        Quiet globalAfter = quiet();
+        Quiet globalAfter = quiet(runStart);
 
         List<String> findings = new ArrayList<>();
         Map<String, Integer> byStatus = new TreeMap<>();
@@ -227,11 +230,11 @@ public final class BadInputScenario implements FaultScenario {
      * The global snapshot, and whether it was the same 3 s later (nobody else writing). Compared once,
      * not polled: a global snapshot scans every store (the feed table holds millions of items here).
      */
-    private static Quiet quiet() {
-        Map<String, String> first = StoreSnapshot.global();
+    private static Quiet quiet(Instant runStart) {
+        Map<String, String> first = StoreSnapshot.global(runStart);
         try {
             await().pollDelay(Duration.ofSeconds(3)).pollInterval(Duration.ofSeconds(60)).atMost(Duration.ofSeconds(30))
-                    .until(() -> StoreSnapshot.global().equals(first));
+                    .until(() -> StoreSnapshot.global(runStart).equals(first));
             return new Quiet(first, true);
         } catch (ConditionTimeoutException othersWriting) {
             return new Quiet(first, false);

@@ -9,11 +9,15 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
@@ -46,6 +50,11 @@ import shop.faults.view.FeedItems;
  * TTL), rate-limit keys (the gateway and session-service count every request, the corpus's too, by
  * design) and {@code catalog:product:*} (the cache-aside copy of a product, which a read fills and
  * a TTL empties; the product itself is compared in PostgreSQL).
+ *
+ * <p>Left out of the global S3 listing: objects older than the run that media-service's orphan sweep
+ * may remove on its own schedule (every 15 min, the first a minute after start-up): every
+ * {@code uploads/} object and every image no {@code product_images} row references. Whatever the
+ * run writes is newer than the run, so it counts; a referenced image counts whatever its age.
  */
 public final class StoreSnapshot {
 
@@ -101,14 +110,19 @@ public final class StoreSnapshot {
         return s;
     }
 
-    /** Every store as a whole: exact only while nothing else writes. */
-    public static Map<String, String> global() {
+    /**
+     * Every store as a whole: exact only while nothing else writes. {@code runStart}: S3 objects
+     * older than it count only if the orphan sweep keeps them (see above).
+     */
+    public static Map<String, String> global(Instant runStart) {
         Map<String, String> s = new TreeMap<>();
+        Set<String> referencedImages = new HashSet<>();
         try (Connection db = postgres()) {
             for (String table : TABLES) {
                 s.put("postgres." + table, rows(db, "SELECT count(*) || ':' || coalesce(md5(string_agg(md5(t::text), ',' "
                         + "ORDER BY md5(t::text))), '-') FROM " + table + " t"));
             }
+            referencedImages.addAll(List.of(rows(db, "SELECT key FROM product_images").split("\n")));
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL snapshot: " + e.getMessage(), e);
         }
@@ -136,7 +150,11 @@ public final class StoreSnapshot {
                 s.put("elasticsearch." + aliasOf.getOrDefault(name, name), index.path("docs.count").asText());
             }
         }
-        List<String> objects = s3Keys("");
+        // S3 keeps whole seconds: an object of the run's first second may read as older than the run
+        Instant young = runStart.truncatedTo(ChronoUnit.SECONDS).minusSeconds(1);
+        List<String> objects = s3Objects("").stream()
+                .filter(o -> o.lastModified().isAfter(young) || referencedImages.contains(o.key()))
+                .map(S3Object::key).toList();
         s.put("s3.objects", objects.size() + ":" + digest(String.join("\n", objects)));
         s.put("dynamodb.feed.items", String.valueOf(dynamoCount(Map.of(), "Scan")));
         kafkaEndOffsets().forEach((partition, offset) -> s.put("kafka." + partition, String.valueOf(offset)));
@@ -238,7 +256,14 @@ public final class StoreSnapshot {
     }
 
     private static List<String> s3Keys(String prefix) {
-        List<String> keys = new ArrayList<>();
+        return s3Objects(prefix).stream().map(S3Object::key).toList();
+    }
+
+    private record S3Object(String key, Instant lastModified) {
+    }
+
+    private static List<S3Object> s3Objects(String prefix) {
+        List<S3Object> objects = new ArrayList<>();
         String token = null;
         String bucket = Stack.setting("STACK_S3_BUCKET");
         do {
@@ -246,16 +271,22 @@ public final class StoreSnapshot {
                     + URLEncoder.encode(prefix, StandardCharsets.UTF_8)
                     + (token == null ? "" : "&continuation-token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
             String xml = Json.exchange("GET", uri, Map.of(), null).body();
-            var keyMatcher = java.util.regex.Pattern.compile("<Key>([^<]*)</Key>").matcher(xml);
-            while (keyMatcher.find()) {
-                keys.add(keyMatcher.group(1));
+            var contents = java.util.regex.Pattern.compile("<Contents>(.*?)</Contents>", java.util.regex.Pattern.DOTALL)
+                    .matcher(xml);
+            while (contents.find()) {
+                var key = java.util.regex.Pattern.compile("<Key>([^<]*)</Key>").matcher(contents.group(1));
+                var modified = java.util.regex.Pattern.compile("<LastModified>([^<]*)</LastModified>").matcher(contents.group(1));
+                if (!key.find() || !modified.find()) {
+                    throw new IllegalStateException("S3 listing entry without Key or LastModified: " + contents.group(1));
+                }
+                objects.add(new S3Object(key.group(1), Instant.parse(modified.group(1))));
             }
             var next = java.util.regex.Pattern.compile("<NextContinuationToken>([^<]*)</NextContinuationToken>")
                     .matcher(xml);
             token = xml.contains("<IsTruncated>true</IsTruncated>") && next.find() ? next.group(1) : null;
         } while (token != null);
-        keys.sort(null);
-        return keys;
+        objects.sort(java.util.Comparator.comparing(S3Object::key));
+        return objects;
     }
 
     /** Items of the feed table (Scan) or of one partition (Query), counted page by page. */
