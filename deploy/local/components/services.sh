@@ -91,7 +91,7 @@ _svc_start() {
 }
 
 # _svc_env NAME: the environment a service runs with, one NAME=value a line: the prod profile
-# and every store's address (unused ones are harmless). Quarkus maps QUARKUS_FOO_BAR to
+# and every store's address (unused ones are harmless), spans to the stack's Zipkin. Quarkus maps QUARKUS_FOO_BAR to
 # quarkus.foo.bar, MEDIA_BUCKET to media.bucket, ...
 _svc_env() {
   cat <<EOF
@@ -128,6 +128,8 @@ MEDIA_SERVICE_URL=http://127.0.0.1:$STACK_MEDIA_PORT
 MEDIA_PUBLIC_URL=http://127.0.0.1:$STACK_GATEWAY_PORT
 FEED_SERVICE_URL=http://127.0.0.1:$STACK_FEED_PORT
 LEADERBOARD_SERVICE_URL=http://127.0.0.1:$STACK_LEADERBOARD_PORT
+SHOP_KIT_TRACING_EXPORTER=zipkin
+SHOP_KIT_TRACING_ENDPOINT=http://127.0.0.1:$STACK_ZIPKIN_PORT/api/v2/spans
 QUARKUS_HTTP_ACCESS_LOG_ENABLED=$STACK_SERVICE_ACCESS_LOG
 QUARKUS_HTTP_ACCESS_LOG_LOG_TO_FILE=true
 QUARKUS_HTTP_ACCESS_LOG_LOG_DIRECTORY=$LOG_DIR

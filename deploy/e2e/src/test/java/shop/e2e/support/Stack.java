@@ -26,7 +26,7 @@ import shop.polyglot.stack.LocalStack;
  */
 public final class Stack {
 
-    private static final Set<String> COMPONENTS = new LinkedHashSet<>(List.of("postgres", "kafka", "connect",
+    private static final Set<String> COMPONENTS = new LinkedHashSet<>(List.of("zipkin", "postgres", "kafka", "connect",
             "elasticsearch", "dynamodb", "session-service", "catalog-service", "search-service", "feed-service"));
 
     private static Map<String, String> env;
@@ -58,6 +58,11 @@ public final class Stack {
 
     public static String kafka() {
         return "127.0.0.1:" + env().get("STACK_KAFKA_PORT");
+    }
+
+    /** The stack's Zipkin (its API: /api/v2/...), where every service's spans go. */
+    public static String zipkin() {
+        return "http://127.0.0.1:" + env().get("STACK_ZIPKIN_PORT");
     }
 
     public static String elasticsearch() {

@@ -94,6 +94,10 @@ public class LocalStackResource implements QuarkusTestResourceLifecycleManager {
                             "http://127.0.0.1:" + settings.port("STACK_DYNAMODB_PORT"));
                     config.put("feed.table", settings.get("STACK_FEED_TABLE"));
                 }
+                case "zipkin" -> {
+                    config.put("shop.kit.tracing.exporter", "zipkin");
+                    config.put("shop.kit.tracing.endpoint", "http://127.0.0.1:" + settings.port("STACK_ZIPKIN_PORT") + "/api/v2/spans");
+                }
                 case "session-service" -> config.put("quarkus.rest-client.session-service.url",
                         "http://127.0.0.1:" + settings.port("STACK_SESSION_PORT"));
                 default -> {

@@ -54,6 +54,15 @@ class LocalStackResourceTest {
     }
 
     @Test
+    void sendsTheSpansToTheStacksZipkin() {
+        Map<String, String> env = new java.util.HashMap<>(ENV);
+        env.put("STACK_ZIPKIN_PORT", "19411");
+        assertThat(LocalStackResource.quarkusConfig(ordered("zipkin"), Set.of(), env)).containsOnly(
+                Map.entry("shop.kit.tracing.exporter", "zipkin"),
+                Map.entry("shop.kit.tracing.endpoint", "http://127.0.0.1:19411/api/v2/spans"));
+    }
+
+    @Test
     void pointsTheSessionServiceClientAtTheStacksSessionService() {
         Map<String, String> env = new java.util.HashMap<>(ENV);
         env.put("STACK_SESSION_PORT", "18082");
