@@ -34,7 +34,7 @@ public final class Gateway {
      * answers or the gateway reports it unavailable.
      */
     private static final Set<String> COMPONENTS = new LinkedHashSet<>(
-            List.of("catalog-service", "session-service", "leaderboard-service", "gateway"));
+            List.of("zipkin", "catalog-service", "session-service", "leaderboard-service", "gateway"));
 
     /** The one problem type scheme of the gateway and every service (service-kit's ProblemType). */
     private static final String PROBLEMS = "https://polyglot-shop.dev/problems/";
