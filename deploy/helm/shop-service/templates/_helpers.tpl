@@ -42,6 +42,15 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | 
 {{/* The ConfigMap's data: every value goes through tpl, so a service chart can say
      "{{ .Values.global.stores.redis.url }}" and the umbrella's globals fill it in. */}}
 {{- define "shop-service.configData" -}}
+{{- /* traces (service-kit's exporter): OTLP/HTTP to global.tracing.otlpEndpoint, sampled at
+     global.tracing.samplerRatio (parent-based: a caller's decision wins); none without an endpoint */}}
+{{- $tracing := .Values.global.tracing | default dict }}
+{{- if $tracing.otlpEndpoint }}
+SHOP_KIT_TRACING_EXPORTER: "otlp"
+SHOP_KIT_TRACING_ENDPOINT: {{ tpl (toString $tracing.otlpEndpoint) . | quote }}
+QUARKUS_OTEL_TRACES_SAMPLER: "parentbased_traceidratio"
+QUARKUS_OTEL_TRACES_SAMPLER_ARG: {{ toString ($tracing.samplerRatio | default "0.1") | quote }}
+{{- end }}
 {{- range $name, $value := .Values.config }}
 {{- if not (kindIs "invalid" $value) }}
 {{- $v := tpl (toString $value) $ }}

@@ -1,0 +1,43 @@
+package shop.polyglot.helm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static shop.polyglot.helm.Rendered.map;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Traces in Kubernetes: every service exports over OTLP/HTTP to the collector
+ * {@code global.tracing.otlpEndpoint} names, sampled at {@code global.tracing.samplerRatio}
+ * (parent-based); development values send nothing (no endpoint), production values to a collector.
+ */
+class TracingSettingsTest {
+
+    @Test
+    void productionSendsEveryServicesSpansToTheCollectorSampled() {
+        for (String service : Charts.SERVICES) {
+            Map<String, Object> config = map(RenderedCharts.production().one("ConfigMap", service + "-config").get("data"));
+            assertThat(config).as(service)
+                    .containsEntry("SHOP_KIT_TRACING_EXPORTER", "otlp")
+                    .containsEntry("SHOP_KIT_TRACING_ENDPOINT", "http://otel-collector.observability:4318/v1/traces")
+                    .containsEntry("QUARKUS_OTEL_TRACES_SAMPLER", "parentbased_traceidratio")
+                    .containsEntry("QUARKUS_OTEL_TRACES_SAMPLER_ARG", "0.1");
+        }
+    }
+
+    @Test
+    void developmentSendsNoSpansUntilAnEndpointIsSet() {
+        for (String service : Charts.SERVICES) {
+            Map<String, Object> config = map(RenderedCharts.dev().one("ConfigMap", service + "-config").get("data"));
+            assertThat(config).as(service).doesNotContainKeys("SHOP_KIT_TRACING_EXPORTER", "SHOP_KIT_TRACING_ENDPOINT");
+        }
+        Rendered on = new Rendered(RenderedCharts.charts().helm(Charts.UMBRELLA).template().withName("shop")
+                .withNamespace(RenderedCharts.NAMESPACE)
+                .set("global.tracing.otlpEndpoint", "http://tempo.monitoring:4318/v1/traces")
+                .set("global.tracing.samplerRatio", "1.0").call());
+        Map<String, Object> config = map(on.one("ConfigMap", "feed-service-config").get("data"));
+        assertThat(config).containsEntry("SHOP_KIT_TRACING_ENDPOINT", "http://tempo.monitoring:4318/v1/traces")
+                .containsEntry("QUARKUS_OTEL_TRACES_SAMPLER_ARG", "1.0");
+    }
+}
