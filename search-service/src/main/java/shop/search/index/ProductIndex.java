@@ -17,6 +17,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -72,10 +77,12 @@ public class ProductIndex {
     private final String alias;
     private final String mapping;
     private final Counter writeFailures;
+    private final Tracer tracer;
     private volatile Targets targets;
 
-    ProductIndex(RestClient es, ObjectMapper json, SearchConfig config, MeterRegistry registry) {
+    ProductIndex(RestClient es, ObjectMapper json, SearchConfig config, MeterRegistry registry, Tracer tracer) {
         this.es = es;
+        this.tracer = tracer;
         this.json = json;
         this.alias = config.index().alias();
         this.mapping = config.index().mapping();
@@ -283,8 +290,53 @@ public class ProductIndex {
     private record Answer(int status, JsonNode body) {
     }
 
-    /** One request; {@code ignore} lists statuses that are answers here, not failures. */
+    /**
+     * One request, as a client span (the low-level client makes none): {@code elasticsearch <operation>}
+     * with the index, the status and Elasticsearch's own {@code took}; {@code ignore} lists statuses
+     * that are answers here, not failures.
+     */
     private Answer call(String method, String path, String body, String ignore) {
+        String operation = operation(path);
+        Span span = tracer.spanBuilder("elasticsearch " + operation).setSpanKind(SpanKind.CLIENT)
+                .setAttribute("db.system.name", "elasticsearch")
+                .setAttribute("db.operation.name", operation)
+                .setAttribute("db.collection.name", index(path))
+                .setAttribute("http.request.method", method)
+                .startSpan();
+        try (Scope scope = span.makeCurrent()) {
+            Answer answer = send(method, path, body, ignore);
+            span.setAttribute("http.response.status_code", answer.status());
+            if (answer.body().has("took")) {
+                span.setAttribute("elasticsearch.took_ms", answer.body().path("took").asLong());
+            }
+            return answer;
+        } catch (RuntimeException failed) {
+            span.recordException(failed);
+            span.setStatus(StatusCode.ERROR, failed.getMessage());
+            throw failed;
+        } finally {
+            span.end();
+        }
+    }
+
+    /** The API a path calls: {@code _bulk}, {@code _search}, {@code _doc}, ...; {@code index} for an index itself. */
+    static String operation(String path) {
+        String bare = path.split("\\?", 2)[0];
+        for (String segment : bare.split("/")) {
+            if (segment.startsWith("_")) {
+                return segment.substring(1);
+            }
+        }
+        return "index";
+    }
+
+    /** The index (or alias) a path names: its first segment, or, for a bulk, this service's alias. */
+    private String index(String path) {
+        String first = path.split("\\?", 2)[0].replaceFirst("^/", "").split("/", 2)[0];
+        return first.startsWith("_") ? alias : first;
+    }
+
+    private Answer send(String method, String path, String body, String ignore) {
         Request request = new Request(method, path);
         if (body != null) {
             request.setJsonEntity(body);
