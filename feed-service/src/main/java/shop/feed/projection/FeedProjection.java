@@ -1,13 +1,19 @@
 package shop.feed.projection;
 
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -16,6 +22,7 @@ import shop.feed.FeedConfig;
 import shop.feed.item.FeedItem;
 import shop.feed.item.FeedStoreUnavailable;
 import shop.feed.item.FeedTable;
+import shop.kit.tracing.OutboxTrace;
 
 /**
  * Projects the outbox events that concern a user ({@code outbox.event.order},
@@ -44,9 +51,11 @@ public class FeedProjection {
     private final Counter written;
     private final Counter duplicates;
     private final Counter storeFailures;
+    private final Tracer tracer;
 
-    FeedProjection(FeedTable table, FeedConfig config, MeterRegistry metrics) {
+    FeedProjection(FeedTable table, FeedConfig config, MeterRegistry metrics, Tracer tracer) {
         this.table = table;
+        this.tracer = tracer;
         this.config = config;
         this.written = Counter.builder("feed.projection.events").tag("outcome", "written")
                 .description("events projected into a feed").register(metrics);
@@ -60,16 +69,30 @@ public class FeedProjection {
     @Blocking
     @Retry(maxRetries = -1, maxDuration = 0, delay = 100, jitter = 50, retryOn = FeedStoreUnavailable.class)
     @ExponentialBackoff(factor = 2, maxDelay = 5_000)
-    public void projectOrderEvent(String value) {
-        project(OutboxEnvelope.ORDER, value);
+    public void projectOrderEvent(ConsumerRecord<String, String> record) {
+        project(OutboxEnvelope.ORDER, record);
     }
 
     @Incoming("user-events")
     @Blocking
     @Retry(maxRetries = -1, maxDuration = 0, delay = 100, jitter = 50, retryOn = FeedStoreUnavailable.class)
     @ExponentialBackoff(factor = 2, maxDelay = 5_000)
-    public void projectUserEvent(String value) {
-        project(OutboxEnvelope.USER, value);
+    public void projectUserEvent(ConsumerRecord<String, String> record) {
+        project(OutboxEnvelope.USER, record);
+    }
+
+    /** In the trace of the write that made the event (across the CDC hop), with its lag. */
+    private void project(String aggregateType, ConsumerRecord<String, String> record) {
+        Span span = OutboxTrace.startProjection(tracer, "feed projection", List.of(record));
+        try (Scope scope = span.makeCurrent()) {
+            project(aggregateType, record.value());
+        } catch (RuntimeException failed) {
+            span.recordException(failed);
+            span.setStatus(StatusCode.ERROR);
+            throw failed;
+        } finally {
+            span.end();
+        }
     }
 
     private void project(String aggregateType, String value) {

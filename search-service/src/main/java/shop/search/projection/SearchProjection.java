@@ -5,6 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -12,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import shop.kit.tracing.OutboxTrace;
 import shop.search.index.ProductIndex;
 import shop.search.index.ProductIndex.Outcome;
 import shop.search.index.ProductIndex.Result;
@@ -32,9 +37,11 @@ public class SearchProjection {
     private final DeadLetters deadLetters;
     private final ProjectionStatus status;
     private final ObjectMapper json;
+    private final Tracer tracer;
 
-    SearchProjection(ProductIndex index, DeadLetters deadLetters, ProjectionStatus status, ObjectMapper json) {
+    SearchProjection(ProductIndex index, DeadLetters deadLetters, ProjectionStatus status, ObjectMapper json, Tracer tracer) {
         this.index = index;
+        this.tracer = tracer;
         this.deadLetters = deadLetters;
         this.status = status;
         this.json = json;
@@ -43,6 +50,25 @@ public class SearchProjection {
     @Incoming("product-events")
     @Blocking
     public void project(ConsumerRecords<String, String> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        List<ConsumerRecord<String, String>> all = new ArrayList<>();
+        records.forEach(all::add);
+        // the trace of the write that made the (first) event continues here, across the CDC hop
+        Span span = OutboxTrace.startProjection(tracer, "search projection", all);
+        try (Scope scope = span.makeCurrent()) {
+            projectAll(records);
+        } catch (RuntimeException failed) {
+            span.recordException(failed);
+            span.setStatus(StatusCode.ERROR);
+            throw failed;
+        } finally {
+            span.end();
+        }
+    }
+
+    private void projectAll(ConsumerRecords<String, String> records) {
         List<ConsumerRecord<String, String>> parsed = new ArrayList<>();
         List<ProductEvent> events = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
