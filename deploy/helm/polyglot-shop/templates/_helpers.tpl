@@ -118,3 +118,9 @@ type: Exact
 value: {{ . | quote }}
 {{- end }}
 {{- end -}}
+
+{{/* "true" when the gateway's proxies trace (Envoy Gateway, with a collector named), else empty */}}
+{{- define "polyglot-shop.gatewayTracing" -}}
+{{- $eg := .Values.gateway.envoyGateway }}
+{{- if and $eg.enabled ($eg.tracing | default dict).collectorHost }}true{{ end }}
+{{- end -}}

@@ -40,4 +40,18 @@ class TracingSettingsTest {
         assertThat(config).containsEntry("SHOP_KIT_TRACING_ENDPOINT", "http://tempo.monitoring:4318/v1/traces")
                 .containsEntry("QUARKUS_OTEL_TRACES_SAMPLER_ARG", "1.0");
     }
+
+    @Test
+    void productionsGatewayTracesToTheSameCollector() {
+        Map<String, Object> proxy = RenderedCharts.production().one("EnvoyProxy", "shop-gateway-proxy");
+        assertThat(Rendered.at(proxy, "spec.telemetry.tracing.provider.type")).isEqualTo("OpenTelemetry");
+        assertThat(Rendered.at(proxy, "spec.telemetry.tracing.provider.host")).isEqualTo("otel-collector.observability.svc.cluster.local");
+        assertThat(Rendered.at(proxy, "spec.telemetry.tracing.provider.port")).isEqualTo(4317);
+        assertThat(Rendered.at(proxy, "spec.telemetry.tracing.samplingRate")).isEqualTo(10);
+        assertThat(Rendered.at(RenderedCharts.production().one("Gateway", "shop-gateway"), "spec.infrastructure.parametersRef"))
+                .isEqualTo(Map.of("group", "gateway.envoyproxy.io", "kind", "EnvoyProxy", "name", "shop-gateway-proxy"));
+        // development: no collector, no EnvoyProxy, a Gateway without parameters
+        assertThat(RenderedCharts.dev().ofKind("EnvoyProxy")).isEmpty();
+        assertThat(Rendered.at(RenderedCharts.dev().one("Gateway", "shop-gateway"), "spec.infrastructure")).isNull();
+    }
 }
