@@ -6,10 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
-import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
@@ -83,16 +80,7 @@ public class FeedProjection {
 
     /** In the trace of the write that made the event (across the CDC hop), with its lag. */
     private void project(String aggregateType, ConsumerRecord<String, String> record) {
-        Span span = OutboxTrace.startProjection(tracer, "feed projection", List.of(record));
-        try (Scope scope = span.makeCurrent()) {
-            project(aggregateType, record.value());
-        } catch (RuntimeException failed) {
-            span.recordException(failed);
-            span.setStatus(StatusCode.ERROR);
-            throw failed;
-        } finally {
-            span.end();
-        }
+        OutboxTrace.project(tracer, "feed projection", List.of(record), () -> project(aggregateType, record.value()));
     }
 
     private void project(String aggregateType, String value) {

@@ -5,10 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
-import io.opentelemetry.context.Scope;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -56,16 +53,7 @@ public class SearchProjection {
         List<ConsumerRecord<String, String>> all = new ArrayList<>();
         records.forEach(all::add);
         // the trace of the write that made the (first) event continues here, across the CDC hop
-        Span span = OutboxTrace.startProjection(tracer, "search projection", all);
-        try (Scope scope = span.makeCurrent()) {
-            projectAll(records);
-        } catch (RuntimeException failed) {
-            span.recordException(failed);
-            span.setStatus(StatusCode.ERROR);
-            throw failed;
-        } finally {
-            span.end();
-        }
+        OutboxTrace.project(tracer, "search projection", all, () -> projectAll(records));
     }
 
     private void projectAll(ConsumerRecords<String, String> records) {

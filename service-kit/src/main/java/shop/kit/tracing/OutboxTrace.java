@@ -11,9 +11,11 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
 
 /**
@@ -52,9 +54,26 @@ public final class OutboxTrace {
     }
 
     /**
+     * Runs {@code projection} inside {@link #startProjection a consumer span} for these records: the
+     * store writes it makes are children of that span; a failure is recorded on it and rethrown.
+     */
+    public static void project(Tracer tracer, String name, List<? extends ConsumerRecord<?, ?>> records, Runnable projection) {
+        Span span = startProjection(tracer, name, records);
+        try (Scope scope = span.makeCurrent()) {
+            projection.run();
+        } catch (RuntimeException failed) {
+            span.recordException(failed);
+            span.setStatus(StatusCode.ERROR);
+            throw failed;
+        } finally {
+            span.end();
+        }
+    }
+
+    /**
      * A consumer span for projecting these records (one or a batch), a child of the first record's
      * writer and linked to the others' (a batch spans several writes), with the commit → consumed lag
-     * of the oldest. The caller makes it current around the store write and ends it.
+     * of the oldest, started: the caller makes it current around the store write and ends it.
      */
     public static Span startProjection(Tracer tracer, String name, List<? extends ConsumerRecord<?, ?>> records) {
         ConsumerRecord<?, ?> first = records.get(0);
