@@ -157,7 +157,7 @@ _connector_config() {
     'transforms.outbox.table.field.event.payload=payload'
     'transforms.outbox.table.field.event.timestamp=occurredat'
     'transforms.outbox.table.expand.json.payload=true'
-    'transforms.outbox.table.fields.additional.placement=type:header:eventType'
+    'transforms.outbox.table.fields.additional.placement=type:header:eventType,traceparent:header:traceparent'
     # the outbox is insert-only: an UPDATE is a bug, stop rather than publish it
     "transforms.outbox.table.op.invalid.behavior=${STACK_OUTBOX_INVALID_OP:-fatal}"
     'transforms.dropHeartbeat.type=org.apache.kafka.connect.transforms.Filter'

@@ -4,15 +4,22 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+
+import org.hibernate.query.TypedParameterValue;
+import org.hibernate.type.StandardBasicTypes;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
 
 /**
  * Publishes a domain event by writing an outbox row in the caller's transaction. Debezium reads
@@ -28,7 +35,8 @@ import jakarta.transaction.Transactional;
 public class Outbox {
 
     private static final String INSERT_THEN_DELETE = "INSERT INTO outbox (id, aggregatetype, aggregateid, type, payload,"
-            + " occurredat) VALUES (:id, :aggregateType, :aggregateId, :type, CAST(:payload AS jsonb), :occurredAt);"
+            + " occurredat, traceparent) VALUES (:id, :aggregateType, :aggregateId, :type, CAST(:payload AS jsonb), :occurredAt,"
+            + " :traceparent);"
             + " DELETE FROM outbox WHERE id = :id";
 
     private final EntityManager em;
@@ -63,8 +71,20 @@ public class Outbox {
                 .setParameter("payload", write(envelope))
                 // UTC without a zone: see V1__outbox.sql
                 .setParameter("occurredAt", LocalDateTime.ofInstant(now, ZoneOffset.UTC))
+                // typed: Hibernate would bind an untyped null as bytea
+                .setParameter("traceparent", new TypedParameterValue<>(StandardBasicTypes.STRING, currentTraceparent()))
                 .executeUpdate();
         return id;
+    }
+
+    /**
+     * The current trace context as a W3C traceparent (Kafka header {@code traceparent} once Debezium
+     * has routed the row), or null outside a trace: the projections' spans continue the write's.
+     */
+    static String currentTraceparent() {
+        Map<String, String> carrier = new HashMap<>();
+        W3CTraceContextPropagator.getInstance().inject(Context.current(), carrier, Map::put);
+        return carrier.get("traceparent");
     }
 
     private String write(Map<String, Object> envelope) {
