@@ -170,7 +170,7 @@ class OutboxPipelineTest {
     }
 
     private static String keyAndValue(Header header) {
-        return header.key() + "=" + new String(header.value(), StandardCharsets.UTF_8);
+        return header.key() + "=" + (header.value() == null ? "(null)" : new String(header.value(), StandardCharsets.UTF_8));
     }
 
     private static Instant now() {

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
 
 /** catalog-service's API, as the gateway passes clients' requests on: where every event starts. */
 public final class Catalog {
@@ -26,17 +25,7 @@ public final class Catalog {
     }
 
     public static Product createProduct(String name, String description, String brand, String price, List<String> tags) {
-        return createProductInTrace(null, name, description, brand, price, tags);
-    }
-
-    /** As {@link #createProduct}, the request carrying this W3C {@code traceparent} (none if null). */
-    public static Product createProductInTrace(String traceparent, String name, String description, String brand, String price,
-            List<String> tags) {
-        RequestSpecification request = asAdmin(catalog());
-        if (traceparent != null) {
-            request = request.header("traceparent", traceparent);
-        }
-        return product(request.body(productBody(unique("SKU-"), name, description, brand, price, tags))
+        return product(asAdmin(catalog()).body(productBody(unique("SKU-"), name, description, brand, price, tags))
                 .post("/api/products").then().statusCode(201).extract().jsonPath());
     }
 

@@ -88,7 +88,21 @@ public final class Stack {
     }
 
     public static RequestSpecification anonymous(String baseUri) {
-        return given().baseUri(baseUri).contentType(ContentType.JSON).accept(ContentType.JSON);
+        RequestSpecification request = given().baseUri(baseUri).contentType(ContentType.JSON).accept(ContentType.JSON);
+        String traceparent = TRACEPARENT.get();
+        return traceparent == null ? request : request.header("traceparent", traceparent);
+    }
+
+    private static final ThreadLocal<String> TRACEPARENT = new ThreadLocal<>();
+
+    /** Runs {@code calls} with every request carrying this W3C {@code traceparent}, as a traced caller's would. */
+    public static <T> T inTrace(String traceparent, java.util.function.Supplier<T> calls) {
+        TRACEPARENT.set(traceparent);
+        try {
+            return calls.get();
+        } finally {
+            TRACEPARENT.remove();
+        }
     }
 
     /** A fresh word no other data holds, to find exactly what a test made. */
