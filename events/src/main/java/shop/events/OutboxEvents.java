@@ -19,8 +19,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Produces outbox events to a real Kafka broker exactly as Debezium's EventRouter publishes
  * catalog-service's outbox rows (deploy/local/components/connect.sh): topic
- * {@code outbox.event.<aggregatetype>}, key = the aggregate id, headers {@code id} (the event id)
- * and {@code eventType}, record timestamp = the event's {@code occurredAt}, value = the payload as
+ * {@code outbox.event.<aggregatetype>}, key = the aggregate id, headers {@code id} (the event id),
+ * {@code eventType} and {@code traceparent} (the writer's trace context; a header without a value,
+ * as Debezium writes the row's empty column, when the event was written outside a trace), record timestamp = the event's {@code occurredAt}, value = the payload as
  * Debezium renders it ({@link DebeziumJson}). So a consumer's tests feed it what catalog-service
  * and Debezium would, without either: each event is first checked against its type's schema.
  */
@@ -66,9 +67,10 @@ public final class OutboxEvents implements AutoCloseable {
     }
 
     private RecordMetadata send(OutboxEvent event) {
+        List<Header> headers = headers(event.eventId().toString(), event.type());
+        headers.add(new RecordHeader("traceparent", (byte[]) null));
         return await(new ProducerRecord<>(event.topic(), null, event.occurredAt().toEpochMilli(),
-                event.aggregateId().toString(), DebeziumJson.render(event.json()),
-                headers(event.eventId().toString(), event.type())));
+                event.aggregateId().toString(), DebeziumJson.render(event.json()), headers));
     }
 
     private static List<Header> headers(String eventId, String eventType) {

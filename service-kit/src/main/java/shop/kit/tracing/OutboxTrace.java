@@ -2,6 +2,7 @@ package shop.kit.tracing;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -9,7 +10,6 @@ import org.apache.kafka.common.header.Header;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
-import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
@@ -54,47 +54,40 @@ public final class OutboxTrace {
     }
 
     /**
-     * Runs {@code projection} inside {@link #startProjection a consumer span} for these records: the
-     * store writes it makes are children of that span; a failure is recorded on it and rethrown.
+     * Runs {@code projection} (the store write for these records, one or a batch) in the trace of
+     * each record's writer: one consumer span per record, a child of the write that made its event,
+     * with the commit → consumed lag, open until the projection returns. The store write runs in the
+     * first record's span (its spans, an Elasticsearch bulk, are children of that one); a failure is
+     * recorded on every record's span and rethrown.
      */
     public static void project(Tracer tracer, String name, List<? extends ConsumerRecord<?, ?>> records, Runnable projection) {
-        Span span = startProjection(tracer, name, records);
-        try (Scope scope = span.makeCurrent()) {
+        List<Span> spans = new ArrayList<>(records.size());
+        for (ConsumerRecord<?, ?> record : records) {
+            spans.add(startProjection(tracer, name, record, records.size()));
+        }
+        try (Scope scope = spans.get(0).makeCurrent()) {
             projection.run();
         } catch (RuntimeException failed) {
-            span.recordException(failed);
-            span.setStatus(StatusCode.ERROR);
+            for (Span span : spans) {
+                span.recordException(failed);
+                span.setStatus(StatusCode.ERROR);
+            }
             throw failed;
         } finally {
-            span.end();
+            spans.forEach(Span::end);
         }
     }
 
-    /**
-     * A consumer span for projecting these records (one or a batch), a child of the first record's
-     * writer and linked to the others' (a batch spans several writes), with the commit → consumed lag
-     * of the oldest, started: the caller makes it current around the store write and ends it.
-     */
-    public static Span startProjection(Tracer tracer, String name, List<? extends ConsumerRecord<?, ?>> records) {
-        ConsumerRecord<?, ?> first = records.get(0);
+    /** A started consumer span for one record of a batch of {@code batchSize}, a child of its writer's span. */
+    public static Span startProjection(Tracer tracer, String name, ConsumerRecord<?, ?> record, int batchSize) {
         SpanBuilder span = tracer.spanBuilder(name).setSpanKind(SpanKind.CONSUMER)
-                .setParent(writerOf(first))
+                .setParent(writerOf(record))
                 .setAttribute("messaging.system", "kafka")
-                .setAttribute("messaging.destination.name", first.topic())
-                .setAttribute("messaging.batch.message_count", records.size());
-        long oldest = Long.MAX_VALUE;
-        for (int i = 0; i < records.size(); i++) {
-            ConsumerRecord<?, ?> record = records.get(i);
-            oldest = Math.min(oldest, record.timestamp());
-            if (i > 0) {
-                SpanContext writer = Span.fromContext(writerOf(record)).getSpanContext();
-                if (writer.isValid()) {
-                    span.addLink(writer);
-                }
-            }
-        }
-        if (oldest > 0 && oldest != Long.MAX_VALUE) {
-            span.setAttribute(LAG_ATTRIBUTE, Math.max(0, Instant.now().toEpochMilli() - oldest));
+                .setAttribute("messaging.destination.name", record.topic())
+                .setAttribute("messaging.kafka.offset", record.offset())
+                .setAttribute("messaging.batch.message_count", batchSize);
+        if (record.timestamp() > 0) {
+            span.setAttribute(LAG_ATTRIBUTE, Math.max(0, Instant.now().toEpochMilli() - record.timestamp()));
         }
         return span.startSpan();
     }

@@ -82,19 +82,35 @@ class OutboxTraceTest {
     }
 
     @Test
-    void aBatchFollowsItsFirstWriteAndLinksTheOthers() {
+    void eachEventOfABatchIsInItsOwnWritersTraceAndTheStoreWriteInTheFirsts() {
         String other = "0af7651916cd43dd8448eb211c80319c";
-        var span = OutboxTrace.startProjection(tracer, "search projection", List.of(
-                record("00-" + TRACE + "-" + WRITER + "-01", 1L), record("00-" + other + "-b7ad6b7169203331-01", 1L)));
-        span.end();
-        SpanData data = ended.get(ended.size() - 1);
-        assertThat(data.getTraceId()).isEqualTo(TRACE);
-        assertThat(data.getLinks()).singleElement().satisfies(link -> assertThat(link.getSpanContext().getTraceId()).isEqualTo(other));
-        assertThat(data.getAttributes().get(AttributeKey.longKey("messaging.batch.message_count"))).isEqualTo(2L);
+        List<String> storeWriteTrace = new ArrayList<>();
+        OutboxTrace.project(tracer, "search projection", List.of(record("00-" + TRACE + "-" + WRITER + "-01", 1L),
+                record("00-" + other + "-b7ad6b7169203331-01", 1L)),
+                () -> storeWriteTrace.add(io.opentelemetry.api.trace.Span.current().getSpanContext().getTraceId()));
+        assertThat(ended).extracting(SpanData::getTraceId).containsExactly(TRACE, other);
+        assertThat(ended).extracting(SpanData::getParentSpanId).containsExactly(WRITER, "b7ad6b7169203331");
+        assertThat(ended).allSatisfy(span -> assertThat(span.getAttributes()
+                .get(AttributeKey.longKey("messaging.batch.message_count"))).isEqualTo(2L));
+        assertThat(storeWriteTrace).containsExactly(TRACE);
+    }
+
+    @Test
+    void aFailedProjectionIsAnErrorOnEveryEventsSpanAndStillThrown() {
+        RuntimeException down = new IllegalStateException("store down");
+        try {
+            OutboxTrace.project(tracer, "feed projection", List.of(record(null, 1L), record(null, 1L)), () -> {
+                throw down;
+            });
+        } catch (IllegalStateException thrown) {
+            assertThat(thrown).isSameAs(down);
+        }
+        assertThat(ended).hasSize(2).allSatisfy(span ->
+                assertThat(span.getStatus().getStatusCode()).isEqualTo(io.opentelemetry.api.trace.StatusCode.ERROR));
     }
 
     SpanData project(ConsumerRecord<String, String> record) {
-        OutboxTrace.startProjection(tracer, "feed projection", List.of(record)).end();
+        OutboxTrace.project(tracer, "feed projection", List.of(record), () -> { });
         return ended.get(ended.size() - 1);
     }
 
