@@ -26,7 +26,7 @@ import shop.polyglot.stack.LocalStack;
  */
 public final class Stack {
 
-    private static final Set<String> COMPONENTS = new LinkedHashSet<>(List.of("zipkin", "postgres", "kafka", "connect",
+    private static final Set<String> COMPONENTS = new LinkedHashSet<>(List.of("postgres", "kafka", "connect",
             "elasticsearch", "dynamodb", "session-service", "catalog-service", "search-service", "feed-service"));
 
     private static Map<String, String> env;
@@ -60,11 +60,6 @@ public final class Stack {
         return "127.0.0.1:" + env().get("STACK_KAFKA_PORT");
     }
 
-    /** The stack's Zipkin (its API: /api/v2/...), where every service's spans go. */
-    public static String zipkin() {
-        return "http://127.0.0.1:" + env().get("STACK_ZIPKIN_PORT");
-    }
-
     public static String elasticsearch() {
         return "http://127.0.0.1:" + env().get("STACK_ES_PORT");
     }
@@ -88,21 +83,7 @@ public final class Stack {
     }
 
     public static RequestSpecification anonymous(String baseUri) {
-        RequestSpecification request = given().baseUri(baseUri).contentType(ContentType.JSON).accept(ContentType.JSON);
-        String traceparent = TRACEPARENT.get();
-        return traceparent == null ? request : request.header("traceparent", traceparent);
-    }
-
-    private static final ThreadLocal<String> TRACEPARENT = new ThreadLocal<>();
-
-    /** Runs {@code calls} with every request carrying this W3C {@code traceparent}, as a traced caller's would. */
-    public static <T> T inTrace(String traceparent, java.util.function.Supplier<T> calls) {
-        TRACEPARENT.set(traceparent);
-        try {
-            return calls.get();
-        } finally {
-            TRACEPARENT.remove();
-        }
+        return given().baseUri(baseUri).contentType(ContentType.JSON).accept(ContentType.JSON);
     }
 
     /** A fresh word no other data holds, to find exactly what a test made. */

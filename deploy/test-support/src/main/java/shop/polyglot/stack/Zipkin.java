@@ -52,6 +52,37 @@ public final class Zipkin {
         }
     }
 
+    /** That service's server span for that route ({@code http.route}, e.g. {@code /api/products/{id}}). */
+    public static Predicate<Map<String, Object>> server(String service, String route) {
+        return span -> service.equals(serviceName(span)) && "SERVER".equals(span.get("kind"))
+                && route.equals(tags(span).get("http.route"));
+    }
+
+    /** That service's span of that name (Zipkin keeps names lower-case). */
+    public static Predicate<Map<String, Object>> named(String service, String name) {
+        return span -> service.equals(serviceName(span)) && name.equals(span.get("name"));
+    }
+
+    /** A JDBC span whose statement starts so (case aside): {@code insert into outbox}. */
+    public static Predicate<Map<String, Object>> statement(String prefix) {
+        return span -> {
+            Map<String, String> tags = tags(span);
+            return tags.getOrDefault("db.query.text", tags.getOrDefault("db.statement", "")).toLowerCase()
+                    .startsWith(prefix.toLowerCase());
+        };
+    }
+
+    /** True once the trace holds a span of each kind asked for. */
+    @SafeVarargs
+    public static Predicate<List<Map<String, Object>>> hasAll(Predicate<Map<String, Object>>... spans) {
+        return trace -> java.util.Arrays.stream(spans).allMatch(which -> trace.stream().anyMatch(which));
+    }
+
+    /** The one span of the trace that matches (the first, if several do). */
+    public static Map<String, Object> one(List<Map<String, Object>> trace, Predicate<Map<String, Object>> which) {
+        return trace.stream().filter(which).findFirst().orElseThrow(() -> new AssertionError("no such span in " + trace));
+    }
+
     /** A span of that service and kind (SERVER, CLIENT, PRODUCER, CONSUMER) in the trace, if any. */
     public static boolean has(List<Map<String, Object>> trace, String service, String kind) {
         return trace.stream().anyMatch(span -> service.equals(serviceName(span)) && kind.equals(span.get("kind")));
