@@ -66,9 +66,22 @@ public final class OutboxEvents implements AutoCloseable {
         return await(new ProducerRecord<>(topic, null, null, key, value, headers(eventId, eventType)));
     }
 
+    /**
+     * As {@link #publish}, with this value in the {@code traceparent} header: a writer's trace
+     * context, or anything a header might carry (a consumer must not stop on a bad one).
+     */
+    public RecordMetadata publishInTrace(OutboxEvent event, String traceparent) {
+        EventSchemas.assertValid(event.type(), DebeziumJson.render(event.json()));
+        return send(event, traceparent);
+    }
+
     private RecordMetadata send(OutboxEvent event) {
+        return send(event, null);
+    }
+
+    private RecordMetadata send(OutboxEvent event, String traceparent) {
         List<Header> headers = headers(event.eventId().toString(), event.type());
-        headers.add(new RecordHeader("traceparent", (byte[]) null));
+        headers.add(new RecordHeader("traceparent", traceparent == null ? null : traceparent.getBytes(StandardCharsets.UTF_8)));
         return await(new ProducerRecord<>(event.topic(), null, event.occurredAt().toEpochMilli(),
                 event.aggregateId().toString(), DebeziumJson.render(event.json()), headers));
     }

@@ -105,6 +105,19 @@ class FeedProjectionTest {
     }
 
     @Test
+    void aBadTraceHeaderNeverStopsTheProjection() {
+        // the writer's trace context rides on each record (header traceparent): whatever it holds,
+        // the event reaches the feed, in a trace of its own when the header cannot be read
+        UUID buyer = UUID.randomUUID();
+        List<String> headers = List.of("garbage", "00-" + "z".repeat(32) + "-" + "1".repeat(16) + "-01",
+                "00-" + "a".repeat(32) + "-" + "b".repeat(16) + "-01" + "x".repeat(4_000), "");
+        for (String traceparent : headers) {
+            CatalogEvents.publishInTrace(CatalogEvents.placed(UUID.randomUUID(), buyer), traceparent);
+        }
+        awaitFeed(buyer, headers.size());
+    }
+
+    @Test
     void aMalformedEventGoesToTheDeadLetterTopicAndTheStreamGoesOn() {
         UUID buyer = UUID.randomUUID();
         UUID order = UUID.randomUUID();

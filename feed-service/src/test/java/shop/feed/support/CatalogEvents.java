@@ -65,6 +65,11 @@ public final class CatalogEvents {
         }
     }
 
+    /** Publishes the event with this value in its record's {@code traceparent} header (any string). */
+    public static void publishInTrace(OutboxEvent event, String traceparent) {
+        outbox().publishInTrace(event, traceparent);
+    }
+
     /** Publishes an event of a retired shape, checked against that shape: what an older catalog left in the topic. */
     public static void publishRetired(OutboxEvent event) {
         outbox().publishRetired(event);

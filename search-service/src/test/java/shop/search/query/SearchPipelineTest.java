@@ -61,6 +61,18 @@ class SearchPipelineTest {
     }
 
     @Test
+    void aBadTraceHeaderNeverStopsTheProjection() {
+        // the writer's trace context rides on each record (header traceparent): whatever it holds,
+        // the event is indexed, in a trace of its own when the header cannot be read
+        for (String traceparent : List.of("garbage", "00-" + "z".repeat(32) + "-" + "1".repeat(16) + "-01",
+                "00-" + "a".repeat(32) + "-" + "b".repeat(16) + "-01" + "x".repeat(4_000), "")) {
+            Product product = CatalogEvents.createInTrace(traceparent, "Traced " + CatalogEvents.unique("lamp"), "Bright",
+                    CatalogEvents.unique("Brand"), "10.00", List.of("home"));
+            Search.awaitIndexed(product.id(), product.version());
+        }
+    }
+
+    @Test
     void updateChangesTheHitAndItsFacets() {
         String word = CatalogEvents.unique("kettle");
         String before = CatalogEvents.unique("Brand");

@@ -41,6 +41,17 @@ public final class CatalogEvents {
                 brand, price, tags));
     }
 
+    /** product.created, version 1, its record's {@code traceparent} header this value (any string). */
+    public static Product createInTrace(String traceparent, String name, String description, String brand, String price,
+            List<String> tags) {
+        OutboxEvent event = event("product.created", UUID.randomUUID().toString(), unique("SKU-"), 1, name, description,
+                brand, price, tags);
+        outbox().publishInTrace(event, traceparent);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> data = (Map<String, Object>) event.data();
+        return new Product(event.aggregateId().toString(), (String) data.get("sku"), event.version(), event);
+    }
+
     /** product.updated: the whole product replaced, version + 1. */
     public static Product update(Product product, String name, String description, String brand, String price,
             List<String> tags) {
