@@ -8,7 +8,7 @@ import shop.polyglot.stack.LocalStackResource;
 
 /** Every operation of this service's OpenAPI document: its problems, and who may call it as routes.tsv says. */
 @QuarkusTest
-@QuarkusTestResource(value = LocalStackResource.class,
+@QuarkusTestResource(value = LocalStackResource.class, restrictToAnnotatedClass = true,
         initArgs = @ResourceArg(name = "components", value = "dynamodb,kafka"))
 class ApiDocumentTest extends ApiDocumentContract {
 }

@@ -10,7 +10,7 @@ import shop.polyglot.stack.OperationsEndpointsContract;
 
 /** Health, metrics, OpenAPI and Swagger UI, against the real stores of deploy/local/stack. */
 @QuarkusTest
-@QuarkusTestResource(value = LocalStackResource.class,
+@QuarkusTestResource(value = LocalStackResource.class, restrictToAnnotatedClass = true,
         initArgs = @ResourceArg(name = "components", value = "dynamodb,kafka"))
 class OperationsEndpointsTest extends OperationsEndpointsContract {
 

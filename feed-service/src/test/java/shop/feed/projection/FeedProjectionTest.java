@@ -30,7 +30,7 @@ import shop.feed.support.Topics;
  * Debezium is deploy/e2e's FeedPipelineTest.
  */
 @QuarkusTest
-@QuarkusTestResource(value = FeedStack.class, initArgs = @ResourceArg(name = "components", value = "kafka,dynamodb"))
+@QuarkusTestResource(value = FeedStack.class, restrictToAnnotatedClass = true, initArgs = @ResourceArg(name = "components", value = "kafka,dynamodb"))
 class FeedProjectionTest {
 
     private static final Duration VIEW_LAG = Duration.ofSeconds(60);

@@ -38,7 +38,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** Reading and writing a feed through the API, against the real DynamoDB-compatible server of the stack. */
 @QuarkusTest
-@QuarkusTestResource(value = FeedStack.class, initArgs = @ResourceArg(name = "components", value = "dynamodb,kafka"))
+@QuarkusTestResource(value = FeedStack.class, restrictToAnnotatedClass = true, initArgs = @ResourceArg(name = "components", value = "dynamodb,kafka"))
 class FeedResourceTest {
 
     private static final String PROBLEM = "application/problem+json";
