@@ -45,8 +45,7 @@ public final class OutboxEvents implements AutoCloseable {
 
     /** Checks the event against its type's schema, publishes it, and waits until Kafka has it. */
     public RecordMetadata publish(OutboxEvent event) {
-        EventSchemas.assertValid(event.type(), DebeziumJson.render(event.json()));
-        return send(event);
+        return publishInTrace(event, null);
     }
 
     /**
@@ -68,7 +67,8 @@ public final class OutboxEvents implements AutoCloseable {
 
     /**
      * As {@link #publish}, with this value in the {@code traceparent} header: a writer's trace
-     * context, or anything a header might carry (a consumer must not stop on a bad one).
+     * context, or anything a header might carry (a consumer must not stop on a bad one); null: a
+     * header without a value, as for an event written outside a trace.
      */
     public RecordMetadata publishInTrace(OutboxEvent event, String traceparent) {
         EventSchemas.assertValid(event.type(), DebeziumJson.render(event.json()));

@@ -49,7 +49,7 @@ public final class OutboxTrace {
     }
 
     /** The writer's trace context a record carries (root context when it carries none, or a bad one). */
-    public static Context writerOf(ConsumerRecord<?, ?> record) {
+    private static Context writerOf(ConsumerRecord<?, ?> record) {
         return W3CTraceContextPropagator.getInstance().extract(Context.root(), record, HEADERS);
     }
 
@@ -79,7 +79,7 @@ public final class OutboxTrace {
     }
 
     /** A started consumer span for one record of a batch of {@code batchSize}, a child of its writer's span. */
-    public static Span startProjection(Tracer tracer, String name, ConsumerRecord<?, ?> record, int batchSize) {
+    private static Span startProjection(Tracer tracer, String name, ConsumerRecord<?, ?> record, int batchSize) {
         SpanBuilder span = tracer.spanBuilder(name).setSpanKind(SpanKind.CONSUMER)
                 .setParent(writerOf(record))
                 .setAttribute("messaging.system", "kafka")
