@@ -27,7 +27,7 @@ STACK_SETTINGS=(
   STACK_S3_PORT STACK_S3_BUCKET
   STACK_DYNAMODB_PORT STACK_FEED_TABLE
   STACK_CATALOG_PORT STACK_SESSION_PORT STACK_SEARCH_PORT STACK_MEDIA_PORT STACK_FEED_PORT STACK_LEADERBOARD_PORT
-  STACK_GATEWAY_PORT STACK_ZIPKIN_PORT
+  STACK_GATEWAY_PORT STACK_ZIPKIN_PORT STACK_PROMETHEUS_PORT
   STACK_SERVICE_USER STACK_OUTBOX_INVALID_OP
 )
 : "${STACK_STATE_DIR:=$STACK_HOME/.state}"
@@ -56,6 +56,7 @@ STACK_SETTINGS=(
 : "${STACK_LEADERBOARD_PORT:=8086}"
 : "${STACK_GATEWAY_PORT:=8080}"
 : "${STACK_ZIPKIN_PORT:=9411}"
+: "${STACK_PROMETHEUS_PORT:=9091}"
 : "${STACK_OUTBOX_INVALID_OP:=fatal}"  # the outbox connector on an UPDATE of the insert-only outbox (warn skips it once; see connect.sh)
 : "${STACK_SERVICE_USER:=shopstack}"   # the non-root user PostgreSQL / Elasticsearch run as when started by root
 STACK_STATE_DIR="$(_stack_abs "$STACK_STATE_DIR")"
@@ -68,9 +69,9 @@ LOG_DIR="$STATE_DIR/logs"
 RUN_DIR="$STATE_DIR/run"
 DATA_DIR="$STATE_DIR/data"
 
-# Components in start order (the trace backend and the stores first, then services, then the edge:
+# Components in start order (the trace and metrics backends and the stores first, then services, then the edge:
 # the gateway in front of them, started last and stopped first). Names are fixed: tests and docs use them.
-STACK_OBSERVABILITY=(zipkin)
+STACK_OBSERVABILITY=(zipkin prometheus)
 STACK_STORES=(postgres redis kafka connect elasticsearch s3 dynamodb)
 STACK_SERVICES=(catalog-service session-service search-service media-service feed-service leaderboard-service)
 STACK_EDGE=(gateway)

@@ -22,6 +22,24 @@ public interface CatalogConfig {
     /** Where image references point. */
     Media media();
 
+    /** The way out of the outbox, watched for its metrics (OutboxPipeline). */
+    Outbox outbox();
+
+    interface Outbox {
+
+        /** The replication slot the outbox connector reads (its {@code slot.name}). */
+        @WithDefault("catalog_outbox")
+        String slot();
+
+        /** The Debezium connector's name in Kafka Connect. */
+        @WithDefault("catalog-outbox")
+        String connector();
+
+        /** How often both are read. */
+        @WithDefault("15S")
+        Duration watchEvery();
+    }
+
     interface Admin {
         /** The admin's email; empty: no admin account is created. */
         Optional<String> email();

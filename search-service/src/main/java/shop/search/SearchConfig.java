@@ -20,6 +20,9 @@ public interface SearchConfig {
     /** Rebuilding the index from catalog-service. */
     Rebuild rebuild();
 
+    /** Comparing the index with catalog-service, and repairing it. */
+    Drift drift();
+
     /** Reaching Elasticsearch, beyond {@code quarkus.elasticsearch.*}. */
     Elasticsearch elasticsearch();
 
@@ -60,12 +63,34 @@ public interface SearchConfig {
     interface Rebuild {
 
         /** Products read from catalog-service per page. */
-        @WithDefault("100")
+        @WithDefault("500")
         int pageSize();
 
         /** How long the old index lives after the alias left it, for searches that resolved it just before. */
         @WithDefault("2S")
         Duration grace();
+    }
+
+    interface Drift {
+
+        /** Products (and documents) read per page, from catalog-service and from the index alike. */
+        @WithDefault("1000")
+        int pageSize();
+
+        /**
+         * How long, beyond the view's current lag, an event may take from catalog's commit to the index
+         * before a difference counts as drift rather than lag.
+         */
+        @WithDefault("5S")
+        Duration grace();
+
+        /** The longest a check waits for suspects to settle; what still differs then is reported. */
+        @WithDefault("2M")
+        Duration maxWait();
+
+        /** How often the scheduled check runs (a duration such as {@code 1h}, or {@code off}); it only reports. */
+        @WithDefault("1h")
+        String every();
     }
 
     interface Elasticsearch {

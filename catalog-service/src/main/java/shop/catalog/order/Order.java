@@ -48,6 +48,10 @@ public class Order extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** When it was cancelled (null unless CANCELLED): the time of its order.cancelled event. */
+    @Column(name = "cancelled_at")
+    public Instant cancelledAt;
+
     @OneToMany(mappedBy = "order", cascade = CascadeType.ALL)
     @OrderBy("id")
     public List<OrderItem> items = new ArrayList<>();

@@ -147,6 +147,7 @@ public class OrderService {
         }
         order.status = Order.Status.CANCELLED;
         order.version++;
+        order.cancelledAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return published(order, "order.cancelled", null);
     }
 
@@ -158,10 +159,14 @@ public class OrderService {
         published(order, "order.paid", payment);
     }
 
-    /** Every order event goes out here, so all of them carry the one order shape (with the payment once paid). */
+    /**
+     * Every order event goes out here, so all of them carry the one order shape (with the payment once
+     * paid), with the id and time OrderEvents derives from the order: the same the drift check derives.
+     */
     private OrderView published(Order order, String type, PaymentView payment) {
         OrderView view = OrderView.of(order);
-        outbox.publish("order", order.id, type, order.version, new OrderEvent(view, payment));
+        outbox.publish(OrderEvents.eventId(order.id, type), OrderEvents.occurredAt(order, type, payment), "order",
+                order.id, type, order.version, new OrderEvent(view, payment));
         return view;
     }
 

@@ -54,14 +54,24 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID publish(String aggregateType, Object aggregateId, String type, long version, Object data) {
         // micros: what timestamp(6) keeps, so the envelope and the record timestamp agree
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        UUID id = UUID.randomUUID();
+        return publish(UUID.randomUUID(), Instant.now().truncatedTo(ChronoUnit.MICROS), aggregateType, aggregateId, type,
+                version, data);
+    }
+
+    /**
+     * Writes the event with an id and time of the caller's choosing: for events that must be derivable
+     * again from the aggregate (order events, OrderEvents), so that a view repaired from the source
+     * holds the same item a delivered event makes. {@code occurredAt} must be in micros.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID publish(UUID id, Instant occurredAt, String aggregateType, Object aggregateId, String type, long version,
+            Object data) {
         Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put("eventId", id.toString());
         envelope.put("type", type);
         envelope.put("aggregateId", aggregateId.toString());
         envelope.put("version", version);
-        envelope.put("occurredAt", now.toString());
+        envelope.put("occurredAt", occurredAt.toString());
         envelope.put("data", data);
         em.createNativeQuery(INSERT_THEN_DELETE)
                 .setParameter("id", id)
@@ -70,7 +80,7 @@ public class Outbox {
                 .setParameter("type", type)
                 .setParameter("payload", write(envelope))
                 // UTC without a zone: see V1__outbox.sql
-                .setParameter("occurredAt", LocalDateTime.ofInstant(now, ZoneOffset.UTC))
+                .setParameter("occurredAt", LocalDateTime.ofInstant(occurredAt, ZoneOffset.UTC))
                 // typed: Hibernate would bind an untyped null as bytea
                 .setParameter("traceparent", new TypedParameterValue<>(StandardBasicTypes.STRING, currentTraceparent()))
                 .executeUpdate();

@@ -6,7 +6,7 @@ import java.util.UUID;
 
 public record PaymentView(UUID id, UUID orderId, BigDecimal amount, String method, String status, Instant createdAt) {
 
-    static PaymentView of(Payment payment) {
+    public static PaymentView of(Payment payment) {
         return new PaymentView(payment.id, payment.orderId, payment.amount, payment.method, payment.status,
                 payment.createdAt);
     }

@@ -46,7 +46,7 @@ class SearchPipelineTest {
                 .body("lastEventAt", notNullValue())
                 .body("lastEventLagMs", greaterThanOrEqualTo(0));
         search().accept("text/plain").get("/q/metrics").then().statusCode(200)
-                .body(containsString("search_projection_lag_seconds_bucket"));
+                .body(containsString("projection_lag_seconds_bucket{topic=\"outbox.event.product\",view=\"search\""));
 
         Product updated = Catalog.updateProduct(created, "Hiking " + word, "Brighter", brand, "120.00",
                 List.of("outdoor"));

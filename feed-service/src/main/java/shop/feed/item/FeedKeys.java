@@ -30,6 +30,11 @@ public final class FeedKeys {
         return String.format("EVENT#%0" + EPOCH_DIGITS + "d#%s", millis, eventId);
     }
 
+    /** The lowest sort key of an item that occurred at or after {@code from} (a key condition's bound). */
+    public static String sortKeyFrom(Instant from) {
+        return String.format("EVENT#%0" + EPOCH_DIGITS + "d#", Math.max(0, from.toEpochMilli()));
+    }
+
     /** Whether {@code value} is a sort key this service writes (the shape a cursor must carry). */
     public static boolean isSortKey(String value) {
         return value != null && SORT_KEY.matcher(value).matches();

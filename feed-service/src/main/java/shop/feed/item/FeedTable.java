@@ -61,6 +61,19 @@ public class FeedTable {
     }
 
     /**
+     * How many items the table holds, as DynamoDB counts them: {@code DescribeTable}'s ItemCount, which
+     * AWS refreshes about every six hours (a count by Scan would read the whole table).
+     */
+    public long items() {
+        try {
+            Long count = dynamo.describeTable(describe -> describe.tableName(table)).table().itemCount();
+            return count == null ? 0 : count;
+        } catch (DynamoDbException | SdkClientException failure) {
+            throw unavailableOr(failure);
+        }
+    }
+
+    /**
      * Up to {@code limit} items of the user's feed, newest first, after {@code afterSortKey} when
      * given; items whose {@code ttl} has passed at {@code now} are left out (DynamoDB deletes them
      * only some time after they expire, and dynalite never does).
@@ -91,6 +104,44 @@ public class FeedTable {
                 ? Optional.of(page.lastEvaluatedKey().get(SK).s())
                 : Optional.empty();
         return new Slice(items, page.scannedCount(), last);
+    }
+
+    /** Every item of the user's feed that occurred at or after {@code since}, oldest first (the drift check reads them). */
+    public List<FeedItem> since(UUID userId, Instant since) {
+        List<FeedItem> items = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryRequest.Builder query = QueryRequest.builder().tableName(table)
+                    .keyConditionExpression("PK = :pk AND SK >= :from")
+                    .expressionAttributeValues(Map.of(":pk", s(FeedKeys.partitionKey(userId)),
+                            ":from", s(FeedKeys.sortKeyFrom(since))));
+            if (start != null) {
+                query.exclusiveStartKey(start);
+            }
+            QueryResponse page;
+            try {
+                page = dynamo.query(query.build());
+            } catch (DynamoDbException | SdkClientException failure) {
+                throw unavailableOr(failure);
+            }
+            page.items().forEach(item -> items.add(item(userId, item)));
+            start = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return items;
+    }
+
+    /** Deletes the item (a drift repair of an item the source does not imply); {@code false} when it was gone. */
+    public boolean remove(FeedItem item) {
+        try {
+            dynamo.deleteItem(delete -> delete.tableName(table)
+                    .key(Map.of(PK, s(FeedKeys.partitionKey(item.userId())), SK, s(item.sortKey())))
+                    .conditionExpression("attribute_exists(SK)"));
+            return true;
+        } catch (ConditionalCheckFailedException gone) {
+            return false;
+        } catch (DynamoDbException | SdkClientException failure) {
+            throw unavailableOr(failure);
+        }
     }
 
     /** The item's attributes, as stored: also what the benchmark's loader writes. */

@@ -1,5 +1,6 @@
 package shop.feed.projection;
 
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +20,7 @@ import shop.feed.FeedConfig;
 import shop.feed.item.FeedItem;
 import shop.feed.item.FeedStoreUnavailable;
 import shop.feed.item.FeedTable;
+import shop.kit.projection.ViewProgress;
 import shop.kit.tracing.OutboxTrace;
 
 /**
@@ -45,19 +47,15 @@ public class FeedProjection {
 
     private final FeedTable table;
     private final FeedConfig config;
-    private final Counter written;
-    private final Counter duplicates;
+    private final ViewProgress progress;
     private final Counter storeFailures;
     private final Tracer tracer;
 
-    FeedProjection(FeedTable table, FeedConfig config, MeterRegistry metrics, Tracer tracer) {
+    FeedProjection(FeedTable table, FeedConfig config, ViewProgress progress, MeterRegistry metrics, Tracer tracer) {
         this.table = table;
         this.tracer = tracer;
         this.config = config;
-        this.written = Counter.builder("feed.projection.events").tag("outcome", "written")
-                .description("events projected into a feed").register(metrics);
-        this.duplicates = Counter.builder("feed.projection.events").tag("outcome", "duplicate")
-                .description("redelivered events that found their item already there").register(metrics);
+        this.progress = progress;
         this.storeFailures = Counter.builder("feed.projection.store.failures")
                 .description("writes that found DynamoDB out of reach (each is retried)").register(metrics);
     }
@@ -80,17 +78,29 @@ public class FeedProjection {
 
     /** In the trace of the write that made the event (across the CDC hop), with its lag. */
     private void project(String aggregateType, ConsumerRecord<String, String> record) {
-        OutboxTrace.project(tracer, "feed projection", List.of(record), () -> project(aggregateType, record.value()));
+        OutboxTrace.project(tracer, "feed projection", List.of(record), () -> apply(aggregateType, record));
     }
 
-    private void project(String aggregateType, String value) {
-        FeedItem item = OutboxEnvelope.toItem(aggregateType, value, config.ttl());
+    private void apply(String aggregateType, ConsumerRecord<String, String> record) {
+        // settled only once the item is written or the event dead-lettered: while DynamoDB is out of reach
+        // the attempts fail and are retried, and the event's age shows as the feed's current lag
+        progress.working(List.of(record));
+        FeedItem item;
+        try {
+            item = OutboxEnvelope.toItem(aggregateType, record.value(), config.ttl());
+        } catch (MalformedEvent malformed) {
+            progress.deadLettered(record.topic()); // the nack sends it there
+            progress.settled(record.topic());
+            throw malformed;
+        }
         try {
             if (table.add(item)) {
-                written.increment();
+                progress.applied(record, item.occurredAt(), Instant.now());
             } else {
-                duplicates.increment();
+                // a redelivery: the item is there already
+                progress.skipped(record, "duplicate");
             }
+            progress.settled(record.topic());
         } catch (FeedStoreUnavailable unavailable) {
             storeFailures.increment();
             LOG.warnf("event %s not yet in the feed, retrying: %s", item.eventId(), unavailable.getMessage());

@@ -14,12 +14,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * payment beside its fields, so feed items carry one shape too. Remove the conversion (and the
  * events module's retired schema) then: deploy/RELEASING.md, "Events".
  */
-final class OrderData {
+public final class OrderData {
 
     private OrderData() {
     }
 
-    static JsonNode of(String type, JsonNode data) {
+    public static JsonNode of(String type, JsonNode data) {
         if (!isRetiredPaid(type, data)) {
             return data;
         }

@@ -6,8 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -60,6 +62,10 @@ public class ProductIndex {
     }
 
     public record Result(Outcome outcome, String reason) {
+    }
+
+    /** A document as the drift check reads it: the product id, the version it holds, whether it is a tombstone. */
+    public record Held(String id, long version, boolean deleted) {
     }
 
     /** Where writes go: the index behind the alias, and the one being built (or null). */
@@ -139,12 +145,18 @@ public class ProductIndex {
         prepare();
         Targets to = targets;
         try {
-            return bulk(writes, to.all());
+            return bulk(writes, to.all(), "external");
         } catch (IndexUnavailable down) {
             writeFailures.increment();
             LOG.warnf("Elasticsearch unavailable, %d writes wait and are retried: %s", writes.size(), down.getMessage());
             throw down;
         }
+    }
+
+    /** {@link #apply} once, without its retries: for a replay, which answers a person and must not wait for ever. */
+    public List<Result> applyOnce(List<Write> writes) {
+        prepare();
+        return bulk(writes, targets.all(), "external");
     }
 
     /** The version of a live product the index holds; empty for unknown and deleted products. */
@@ -155,6 +167,55 @@ public class ProductIndex {
             return Optional.empty();
         }
         return Optional.of(source.path("version").asLong());
+    }
+
+    /** Documents (live and tombstones) of the index searches read, in id order, after {@code after} (null: the first). */
+    public List<Held> page(String after, int size) {
+        ObjectNode request = json.createObjectNode().put("size", size).put("track_total_hits", false);
+        request.putArray("sort").addObject().put("id", "asc");
+        request.putArray("_source").add("version").add("deleted");
+        if (after != null) {
+            request.putArray("search_after").add(after);
+        }
+        List<Held> held = new ArrayList<>(size);
+        search(request).path("hits").path("hits").forEach(hit -> held.add(held(hit)));
+        return held;
+    }
+
+    /** The documents of these ids the index searches read holds, by id; an id it lacks is not in the map. */
+    public Map<String, Held> held(List<String> ids) {
+        Map<String, Held> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        ObjectNode request = json.createObjectNode();
+        ids.forEach(request.putArray("ids")::add);
+        JsonNode docs = call("POST", "/" + alias + "/_mget?_source_includes=version,deleted", write(request), null).body();
+        docs.path("docs").forEach(doc -> {
+            if (doc.path("found").asBoolean()) {
+                found.put(doc.path("_id").asText(), held(doc));
+            }
+        });
+        return found;
+    }
+
+    private static Held held(JsonNode hit) {
+        JsonNode source = hit.path("_source");
+        return new Held(hit.path("_id").asText(), source.path("version").asLong(), source.path("deleted").asBoolean());
+    }
+
+    /**
+     * A drift repair: catalog's documents (or tombstones) written to every target index at their
+     * versions, once (the caller reports what did not take). {@code external_gte}: a document
+     * whose content drifted while Elasticsearch's version stayed (a lost write, a restored
+     * snapshot) is rewritten at that same version; a newer version from an event still wins.
+     */
+    public List<Result> repair(List<Write> writes) {
+        if (writes.isEmpty()) {
+            return List.of();
+        }
+        prepare();
+        return bulk(writes, targets.all(), "external_gte");
     }
 
     /** How many live products the index searches read holds. */
@@ -188,7 +249,7 @@ public class ProductIndex {
     @ExponentialBackoff(factor = 2, maxDelay = 10_000)
     public void copy(String index, List<Write> writes) {
         if (!writes.isEmpty()) {
-            bulk(writes, List.of(index));
+            bulk(writes, List.of(index), "external");
         }
     }
 
@@ -217,13 +278,13 @@ public class ProductIndex {
         call("DELETE", "/" + index, null, "404");
     }
 
-    private List<Result> bulk(List<Write> writes, List<String> indices) {
+    private List<Result> bulk(List<Write> writes, List<String> indices, String versionType) {
         StringBuilder body = new StringBuilder();
         for (Write w : writes) {
             for (String index : indices) {
                 body.append("{\"index\":{\"_index\":\"").append(index).append("\",\"_id\":")
                         .append(write(json.getNodeFactory().textNode(w.id()))).append(",\"version\":")
-                        .append(w.version()).append(",\"version_type\":\"external\"}}\n")
+                        .append(w.version()).append(",\"version_type\":\"").append(versionType).append("\"}}\n")
                         .append(write(w.document())).append('\n');
             }
         }

@@ -12,6 +12,8 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
+import shop.kit.projection.ViewProgress;
+
 /**
  * Events the projection cannot use go, unchanged, to the dead-letter topic
  * ({@code mp.messaging.outgoing.dead-letters.topic}) with headers saying why and where they came
@@ -25,11 +27,13 @@ public class DeadLetters {
 
     private final MutinyEmitter<String> topic;
     private final String group;
+    private final ViewProgress progress;
 
     DeadLetters(@Channel("dead-letters") MutinyEmitter<String> topic,
-            @ConfigProperty(name = "mp.messaging.incoming.product-events.group.id") String group) {
+            @ConfigProperty(name = "mp.messaging.incoming.product-events.group.id") String group, ViewProgress progress) {
         this.topic = topic;
         this.group = group;
+        this.progress = progress;
     }
 
     /** Sends the record and waits for Kafka's acknowledgement, so the source offset is committed only after. */
@@ -46,6 +50,7 @@ public class DeadLetters {
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(record.key()).withHeaders(headers).build();
         topic.sendMessageAndAwait(Message.of(record.value() == null ? "" : record.value()).addMetadata(metadata));
+        progress.deadLettered(record.topic());
     }
 
     private static byte[] bytes(String text) {

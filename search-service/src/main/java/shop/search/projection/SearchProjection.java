@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import shop.kit.projection.ViewProgress;
 import shop.kit.tracing.OutboxTrace;
 import shop.search.index.ProductIndex;
 import shop.search.index.ProductIndex.Outcome;
@@ -32,15 +33,15 @@ public class SearchProjection {
 
     private final ProductIndex index;
     private final DeadLetters deadLetters;
-    private final ProjectionStatus status;
+    private final ViewProgress progress;
     private final ObjectMapper json;
     private final Tracer tracer;
 
-    SearchProjection(ProductIndex index, DeadLetters deadLetters, ProjectionStatus status, ObjectMapper json, Tracer tracer) {
+    SearchProjection(ProductIndex index, DeadLetters deadLetters, ViewProgress progress, ObjectMapper json, Tracer tracer) {
         this.index = index;
         this.tracer = tracer;
         this.deadLetters = deadLetters;
-        this.status = status;
+        this.progress = progress;
         this.json = json;
     }
 
@@ -52,8 +53,10 @@ public class SearchProjection {
         }
         List<ConsumerRecord<String, String>> all = new ArrayList<>();
         records.forEach(all::add);
+        progress.working(all);
         // the trace of the write that made the (first) event continues here, across the CDC hop
         OutboxTrace.project(tracer, "search projection", all, () -> projectAll(records));
+        all.stream().map(ConsumerRecord::topic).distinct().forEach(progress::settled);
     }
 
     private void projectAll(ConsumerRecords<String, String> records) {
@@ -80,8 +83,10 @@ public class SearchProjection {
             if (result.outcome() == Outcome.STALE) {
                 LOG.debugf("skipped %s v%d of %s: the index holds this version or a newer one", event.type(),
                         event.version(), event.productId());
+                progress.skipped(parsed.get(i), "stale");
+            } else {
+                progress.applied(parsed.get(i), event.occurredAt(), indexedAt);
             }
-            status.indexed(event, parsed.get(i).timestamp(), indexedAt);
         }
     }
 }

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import shop.search.SearchConfig;
+import shop.search.catalog.CatalogProducts;
 import shop.search.index.ProductDocument;
 import shop.search.index.ProductIndex;
 import shop.kit.problem.Problem;
@@ -27,16 +28,16 @@ import shop.kit.problem.Problem;
 @ApplicationScoped
 public class IndexRebuild {
 
-    /** Where a rebuild stands; {@code copied} of {@code total} products so far. */
-    public record Progress(String state, String index, long copied, long total, Instant startedAt,
-            Instant finishedAt, String error) {
+    /** Where a rebuild stands: {@code copied} products so far. */
+    public record Progress(String state, String index, long copied, Instant startedAt, Instant finishedAt,
+            String error) {
 
-        Progress copied(long more, long total) {
-            return new Progress(state, index, copied + more, total, startedAt, null, null);
+        Progress copied(long more) {
+            return new Progress(state, index, copied + more, startedAt, null, null);
         }
 
         Progress finished(String state, String error) {
-            return new Progress(state, index, copied, total, startedAt, Instant.now(), error);
+            return new Progress(state, index, copied, startedAt, Instant.now(), error);
         }
 
         boolean running() {
@@ -70,7 +71,7 @@ public class IndexRebuild {
             throw Problem.conflict("a rebuild into " + current.index() + " is running");
         }
         String next = index.startBuilding();
-        Progress started = new Progress(RUNNING, next, 0, 0, Instant.now(), null, null);
+        Progress started = new Progress(RUNNING, next, 0, Instant.now(), null, null);
         progress.set(started);
         runner.execute(() -> rebuild(next));
         return started;
@@ -83,16 +84,16 @@ public class IndexRebuild {
 
     private void rebuild(String next) {
         try {
-            int size = config.pageSize();
-            for (int page = 0;; page++) {
-                CatalogApi.Page products = catalog.page(page, size);
+            // keyset pages: a product added while the copy runs cannot shift a page, so none is skipped or repeated
+            // (it reaches the new index through its event either way)
+            String after = null;
+            do {
+                CatalogProducts.Page products = catalog.page(after, config.pageSize());
                 List<ProductIndex.Write> writes = products.items().stream().map(IndexRebuild::write).toList();
                 index.copy(next, writes);
-                progress.updateAndGet(p -> p.copied(writes.size(), products.total()));
-                if (products.items().size() < size) {
-                    break;
-                }
-            }
+                progress.updateAndGet(p -> p.copied(writes.size()));
+                after = products.next();
+            } while (after != null);
             String old = index.swapTo(next);
             progress.updateAndGet(p -> p.finished("done", null));
             LOG.infof("rebuilt %s: the alias %s moved from %s", next, index.alias(), old);

@@ -7,32 +7,37 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import shop.kit.projection.DriftReport;
+import shop.kit.projection.ViewProgress;
 import shop.search.index.ProductIndex;
-import shop.search.projection.ProjectionStatus;
 import shop.search.rebuild.IndexRebuild;
 
-/** How current the view is: documents, the last event and its lag, and the rebuild's progress. */
+/**
+ * How current the view is: documents, the last event and its lag, the lag p50/p99 over the last
+ * minute, records behind, dead letters not replayed, and the rebuild's progress.
+ */
 @Path("/api/search/status")
 @Produces(MediaType.APPLICATION_JSON)
 public class StatusResource {
 
-    public record Status(long documents, Instant lastEventAt, Long lastEventLagMs, IndexRebuild.Progress rebuild) {
+    public record Status(long documents, Instant lastEventAt, Long lastEventLagMs, Long currentLagMs, Long lagP50Ms,
+            Long lagP99Ms, Long recordsBehind, Long deadLetters, DriftReport lastDrift, IndexRebuild.Progress rebuild) {
     }
 
     private final ProductIndex index;
-    private final ProjectionStatus projection;
+    private final ViewProgress progress;
     private final IndexRebuild rebuild;
 
-    public StatusResource(ProductIndex index, ProjectionStatus projection, IndexRebuild rebuild) {
+    public StatusResource(ProductIndex index, ViewProgress progress, IndexRebuild rebuild) {
         this.index = index;
-        this.projection = projection;
+        this.progress = progress;
         this.rebuild = rebuild;
     }
 
     @GET
     public Status status() {
-        ProjectionStatus.LastEvent last = projection.last();
-        return new Status(index.documents(), last == null ? null : last.occurredAt(),
-                last == null ? null : last.lagMs(), rebuild.progress());
+        ViewProgress.Status view = progress.status();
+        return new Status(index.documents(), view.lastEventAt(), view.lastEventLagMs(), view.currentLagMs(),
+                view.lagP50Ms(), view.lagP99Ms(), view.recordsBehind(), view.deadLetters(), view.lastDrift(), rebuild.progress());
     }
 }

@@ -23,8 +23,6 @@ import shop.search.support.Topics;
 @QuarkusTestResource(value = SearchStack.class, restrictToAnnotatedClass = true)
 class DeadLetterTest {
 
-    private static final String DEAD_LETTERS = SearchStack.TOPIC + ".dead-letter";
-
     @Test
     void malformedEventsLandOnTheDeadLetterTopicAndLaterEventsStillIndex() {
         String notJson = UUID.randomUUID().toString();
@@ -40,7 +38,7 @@ class DeadLetterTest {
                 List.of("outdoor"));
         Search.awaitIndexed(product.id(), product.version());
 
-        List<ConsumerRecord<String, String>> dead = Topics.deadLetters(DEAD_LETTERS, List.of(notJson, noVersion), 2,
+        List<ConsumerRecord<String, String>> dead = Topics.deadLetters(SearchStack.groupId + ".dead-letter", List.of(notJson, noVersion), 2,
                 Search.VIEW_WAIT);
         assertThat(dead).extracting(ConsumerRecord::key).containsExactlyInAnyOrder(notJson, noVersion);
         ConsumerRecord<String, String> first = dead.stream().filter(r -> r.key().equals(notJson)).findFirst()

@@ -52,9 +52,15 @@ class SearchPipelineTest {
         given().get("/api/search/status").then().statusCode(200)
                 .body("documents", greaterThan(0))
                 .body("lastEventAt", notNullValue())
-                .body("lastEventLagMs", greaterThanOrEqualTo(0));
+                .body("lastEventLagMs", greaterThanOrEqualTo(0))
+                // the event just indexed is within the last minute's window; the group is caught up with it
+                .body("lagP50Ms", greaterThanOrEqualTo(0))
+                .body("lagP99Ms", greaterThanOrEqualTo(0))
+                .body("deadLetters", greaterThanOrEqualTo(0));
         given().accept("text/plain").get("/q/metrics").then().statusCode(200)
-                .body(containsString("search_projection_lag_seconds_bucket"))
+                .body(containsString("projection_lag_seconds_bucket{topic=\"outbox.event.product\",view=\"search\""))
+                .body(containsString("projection_events_total{outcome=\"applied\",topic=\"outbox.event.product\",view=\"search\"}"))
+                .body(containsString("projection_records_behind{topic=\"outbox.event.product\",view=\"search\"}"))
                 // Elasticsearch's own share of the searches just made, beside the HTTP server's timer
                 .body(containsString("search_elasticsearch_took_seconds_bucket"))
                 .body(containsString("search_elasticsearch_took_seconds_count"));

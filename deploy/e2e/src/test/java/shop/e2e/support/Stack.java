@@ -26,7 +26,7 @@ import shop.polyglot.stack.LocalStack;
  */
 public final class Stack {
 
-    private static final Set<String> COMPONENTS = new LinkedHashSet<>(List.of("postgres", "kafka", "connect",
+    private static final Set<String> COMPONENTS = new LinkedHashSet<>(List.of("prometheus", "postgres", "kafka", "connect",
             "elasticsearch", "dynamodb", "session-service", "catalog-service", "search-service", "feed-service"));
 
     private static Map<String, String> env;
@@ -58,6 +58,18 @@ public final class Stack {
 
     public static String kafka() {
         return "127.0.0.1:" + env().get("STACK_KAFKA_PORT");
+    }
+
+    public static String prometheus() {
+        return "http://127.0.0.1:" + env().get("STACK_PROMETHEUS_PORT");
+    }
+
+    public static String dynamodb() {
+        return "http://127.0.0.1:" + env().get("STACK_DYNAMODB_PORT");
+    }
+
+    public static String feedTable() {
+        return env().get("STACK_FEED_TABLE");
     }
 
     public static String elasticsearch() {

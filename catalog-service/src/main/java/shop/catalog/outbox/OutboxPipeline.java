@@ -1,0 +1,125 @@
+package shop.catalog.outbox;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+import shop.catalog.CatalogConfig;
+
+/**
+ * Watches the way out of the outbox, which catalog-service owns but does not run: the replication
+ * slot Debezium reads the WAL through, and the Debezium connector in Kafka Connect. On
+ * {@code /q/metrics}, for the alert rules (deploy/helm/polyglot-shop/files/alerts.yml):
+ * <ul>
+ * <li>{@code outbox_slot_retained_bytes{slot}}: WAL PostgreSQL keeps for the slot (from its
+ * restart_lsn): it grows, and fills the disk, while Debezium does not confirm what it read;</li>
+ * <li>{@code outbox_slot_active{slot}}: 1 while a client (Debezium) streams from it;</li>
+ * <li>{@code outbox_connector_running{connector}}: 1 while the connector and every task are RUNNING,
+ * 0 otherwise, including when Kafka Connect does not answer.</li>
+ * </ul>
+ * Read every {@code catalog.outbox.watch-every} in the background; NaN until first read, and for the
+ * slot while the database does not answer.
+ */
+@ApplicationScoped
+@Startup
+public class OutboxPipeline {
+
+    /** What was last read: the slot (null when it does not exist or was not read) and the connector. */
+    public record State(Long retainedBytes, Boolean slotActive, boolean connectorRunning, String connectorState) {
+    }
+
+    private static final Logger LOG = Logger.getLogger(OutboxPipeline.class);
+    private static final String SLOT = "SELECT active, pg_wal_lsn_diff(pg_current_wal_lsn(), restart_lsn)"
+            + " FROM pg_replication_slots WHERE slot_name = ?";
+
+    private final DataSource database;
+    private final KafkaConnectApi connect;
+    private final String slot;
+    private final String connector;
+    private final AtomicReference<State> state = new AtomicReference<>();
+    private final ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "outbox-pipeline-watch");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    OutboxPipeline(DataSource database, @RestClient KafkaConnectApi connect, MeterRegistry registry,
+            CatalogConfig config) {
+        this.database = database;
+        this.connect = connect;
+        this.slot = config.outbox().slot();
+        this.connector = config.outbox().connector();
+        Duration every = config.outbox().watchEvery();
+        Gauge.builder("outbox.slot.retained", state, s -> s.get() == null || s.get().retainedBytes() == null ? Double.NaN
+                : s.get().retainedBytes()).baseUnit("bytes")
+                .description("WAL PostgreSQL retains for the outbox's replication slot").tag("slot", slot).register(registry);
+        Gauge.builder("outbox.slot.active", state, s -> s.get() == null || s.get().slotActive() == null ? Double.NaN
+                : s.get().slotActive() ? 1 : 0)
+                .description("1 while Debezium streams from the slot").tag("slot", slot).register(registry);
+        Gauge.builder("outbox.connector.running", state, s -> s.get() == null ? Double.NaN
+                : s.get().connectorRunning() ? 1 : 0)
+                .description("1 while the outbox connector and all its tasks are RUNNING").tag("connector", connector)
+                .register(registry);
+        watch.scheduleWithFixedDelay(this::read, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The last reading, or null before the first. */
+    public State state() {
+        return state.get();
+    }
+
+    private void read() {
+        Long retained = null;
+        Boolean active = null;
+        try (Connection db = database.getConnection(); PreparedStatement query = db.prepareStatement(SLOT)) {
+            query.setString(1, slot);
+            try (ResultSet row = query.executeQuery()) {
+                if (row.next()) {
+                    active = row.getBoolean(1);
+                    retained = row.getLong(2);
+                }
+            }
+        } catch (SQLException | RuntimeException failed) {
+            LOG.debugf("replication slot %s not read: %s", slot, failed.toString());
+        }
+        String connectorState;
+        boolean running;
+        try {
+            JsonNode status = connect.status(connector);
+            connectorState = status.path("connector").path("state").asText("UNKNOWN");
+            running = "RUNNING".equals(connectorState) && status.path("tasks").size() > 0;
+            for (JsonNode task : status.path("tasks")) {
+                running &= "RUNNING".equals(task.path("state").asText());
+                if (!"RUNNING".equals(task.path("state").asText())) {
+                    connectorState = "task " + task.path("id").asText() + " " + task.path("state").asText();
+                }
+            }
+        } catch (RuntimeException unreachable) {
+            connectorState = "not known: " + unreachable.getMessage();
+            running = false;
+        }
+        state.set(new State(retained, active, running, connectorState));
+    }
+
+    @PreDestroy
+    void stop() {
+        watch.shutdownNow();
+    }
+}

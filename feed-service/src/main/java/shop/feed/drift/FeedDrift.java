@@ -1,0 +1,220 @@
+package shop.feed.drift;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import shop.feed.FeedConfig;
+import shop.feed.item.FeedItem;
+import shop.feed.item.FeedStoreUnavailable;
+import shop.feed.item.FeedTable;
+import shop.feed.projection.OrderData;
+import shop.feed.projection.OutboxEnvelope;
+import shop.kit.problem.Problem;
+import shop.kit.projection.DriftReport;
+import shop.kit.projection.Suspects;
+import shop.kit.projection.ViewProgress;
+
+/**
+ * Compares the buyers' feeds with the order events catalog-service's orders imply, and repairs them
+ * on request.
+ *
+ * <ol>
+ * <li>One pass over catalog's orders of the feed's window (its TTL, 90 days), buyer by buyer: each
+ * buyer's order items (type {@code order.*}, found by type and order id) against the events the orders
+ * imply ({@code order.placed}, {@code order.paid}, {@code order.cancelled}). An implied event without
+ * its item, and an order item no order of the buyer implies, are suspects.</li>
+ * <li>Suspects are read again (kit's {@link Suspects}) until they agree or have differed for longer
+ * than the grace plus the feed's current lag: writes in flight are lag, not drift.</li>
+ * <li>Repair writes exactly the missing items, with the projection's conditional put and the same key
+ * (catalog derives each order event's id and time from the order), so an event delivered later finds
+ * its item there and writes nothing; an extra item is deleted.</li>
+ * </ol>
+ * Feed items are immutable events: an item is there or not, so {@code stale} is always 0. Extra items
+ * are looked for among the buyers of the window's orders (a scan of the whole table is not made).
+ * Nothing is repaired unless the whole check could read catalog-service (503 otherwise).
+ */
+@ApplicationScoped
+public class FeedDrift {
+
+    private static final Logger LOG = Logger.getLogger(FeedDrift.class);
+    private static final String ORDER = "order.";
+
+    /** One buyer's order event: the type and the order's id. */
+    private record EventKey(String userId, String orderId, String type) {
+    }
+
+    private final FeedTable table;
+    private final CatalogOrders catalog;
+    private final ViewProgress progress;
+    private final FeedConfig config;
+    private final ObjectMapper json;
+
+    FeedDrift(FeedTable table, CatalogOrders catalog, ViewProgress progress, FeedConfig config, ObjectMapper json) {
+        this.table = table;
+        this.catalog = catalog;
+        this.progress = progress;
+        this.config = config;
+        this.json = json;
+    }
+
+    /** Checks (and with {@code repair}, repairs) the feeds; 409 while another check runs. */
+    public DriftReport check(boolean repair) {
+        return progress.checkDrift(() -> run(repair));
+    }
+
+    /** The scheduled check: reports (log, {@code projection_drift} gauges), never repairs. */
+    @Scheduled(every = "${feed.drift.every}", delayed = "${feed.drift.every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        try {
+            check(false);
+        } catch (RuntimeException failed) {
+            LOG.warnf("scheduled drift check not done: %s", failed.getMessage());
+        }
+    }
+
+    private DriftReport run(boolean repair) {
+        Instant since = Instant.now().minus(config.ttl());
+        DriftReport.Findings findings = new DriftReport.Findings();
+        Suspects<EventKey> suspects = new Suspects<>();
+        Map<EventKey, JsonNode> implied = new HashMap<>();
+        String after = null;
+        do {
+            String position = after;
+            CatalogOrders.Page page = fromCatalog(() -> catalog.page(position, since.toString(), config.drift().pageSize()));
+            Map<String, List<CatalogOrders.Implied>> byBuyer = new LinkedHashMap<>();
+            page.items().forEach(order -> byBuyer.computeIfAbsent(order.userId(), u -> new ArrayList<>()).add(order));
+            for (Map.Entry<String, List<CatalogOrders.Implied>> buyer : byBuyer.entrySet()) {
+                Map<EventKey, JsonNode> expected = events(buyer.getValue(), since);
+                Map<EventKey, FeedItem> held = orderItems(buyer.getKey(), since);
+                findings.checked(expected.size());
+                Instant now = Instant.now();
+                expected.forEach((key, event) -> {
+                    if (!held.containsKey(key)) {
+                        implied.put(key, event);
+                        suspects.add(key, Instant.parse(event.path("occurredAt").asText()));
+                    }
+                });
+                held.keySet().stream().filter(key -> !expected.containsKey(key)).forEach(key -> {
+                    findings.checked(1);
+                    suspects.add(key, now);
+                });
+            }
+            after = page.next();
+        } while (after != null);
+
+        List<FeedItem> missing = new ArrayList<>();
+        List<FeedItem> extra = new ArrayList<>();
+        suspects.settle(config.drift().grace(), () -> Suspects.lagOf(progress), config.drift().maxWait(),
+                keys -> reread(keys, since, findings, missing, extra));
+        if (repair) {
+            int repaired = 0;
+            for (FeedItem item : missing) {
+                repaired += table.add(item) ? 1 : 0;
+            }
+            for (FeedItem item : extra) {
+                repaired += table.remove(item) ? 1 : 0;
+            }
+            findings.repaired(repaired);
+        }
+        return findings.report("feed", repair);
+    }
+
+    /** The suspects read again: the orders from catalog, the buyers' items from the table. */
+    private Map<EventKey, Suspects.Look> reread(List<EventKey> keys, Instant since, DriftReport.Findings findings,
+            List<FeedItem> missing, List<FeedItem> extra) {
+        Map<EventKey, Suspects.Look> looks = new HashMap<>();
+        List<String> orderIds = keys.stream().map(EventKey::orderId).distinct().toList();
+        Map<EventKey, JsonNode> expected = new HashMap<>();
+        for (int from = 0; from < orderIds.size(); from += 1000) {
+            List<String> chunk = orderIds.subList(from, Math.min(orderIds.size(), from + 1000));
+            expected.putAll(events(fromCatalog(() -> catalog.lookup(chunk)), since));
+        }
+        Map<String, Map<EventKey, FeedItem>> heldByBuyer = new HashMap<>();
+        for (EventKey key : keys) {
+            Map<EventKey, FeedItem> held = heldByBuyer.computeIfAbsent(key.userId(), user -> orderItems(user, since));
+            JsonNode event = expected.get(key);
+            FeedItem item = held.get(key);
+            if ((event == null) == (item == null)) {
+                looks.put(key, Suspects.AGREES); // both there, or neither
+            } else if (event != null) {
+                looks.put(key, new Suspects.Differs(Instant.parse(event.path("occurredAt").asText()), () -> {
+                    findings.missing(key.orderId() + "/" + key.type());
+                    missing.add(OutboxEnvelope.toItem("order", event.toString(), config.ttl()));
+                }));
+            } else {
+                looks.put(key, new Suspects.Differs(null, () -> {
+                    findings.extra(key.orderId() + "/" + key.type());
+                    extra.add(item);
+                }));
+            }
+        }
+        return looks;
+    }
+
+    /** The events these orders imply within the window, by buyer, order and type. */
+    private static Map<EventKey, JsonNode> events(List<CatalogOrders.Implied> orders, Instant since) {
+        Map<EventKey, JsonNode> events = new LinkedHashMap<>();
+        for (CatalogOrders.Implied order : orders) {
+            for (JsonNode event : order.events()) {
+                if (!Instant.parse(event.path("occurredAt").asText()).isBefore(since)) {
+                    events.put(new EventKey(order.userId(), order.orderId(), event.path("type").asText()), event);
+                }
+            }
+        }
+        return events;
+    }
+
+    /** The buyer's order items within the window, by order and type. */
+    private Map<EventKey, FeedItem> orderItems(String userId, Instant since) {
+        Map<EventKey, FeedItem> items = new HashMap<>();
+        try {
+            for (FeedItem item : table.since(UUID.fromString(userId), since)) {
+                String orderId = orderId(item);
+                // an item whose order cannot be read is not the check's to judge (nor to delete)
+                if (item.type().startsWith(ORDER) && orderId != null) {
+                    items.put(new EventKey(userId, orderId, item.type()), item);
+                }
+            }
+        } catch (FeedStoreUnavailable down) {
+            throw Problem.unavailable("the feed store does not answer; nothing was repaired");
+        }
+        return items;
+    }
+
+    /** The order id in the item's data, or null when it holds none. */
+    private String orderId(FeedItem item) {
+        try {
+            // read as the projection reads events: a retired order.paid {order, payment} is the one order shape
+            String id = OrderData.of(item.type(), json.readTree(item.data())).path("id").asText("");
+            return UUID.fromString(id).toString().equals(id) ? id : null;
+        } catch (JsonProcessingException | IllegalArgumentException unreadable) {
+            return null;
+        }
+    }
+
+    /** A read of catalog-service; failing (after its retries), the check stops: 503, nothing repaired. */
+    private static <T> T fromCatalog(Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (Problem passOn) {
+            throw passOn;
+        } catch (RuntimeException unreachable) {
+            throw Problem.unavailable("catalog-service, the source of truth, does not answer (" + unreachable.getMessage()
+                    + "); nothing was compared to the end, nothing was repaired");
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package shop.feed.status;
+
+import java.time.Instant;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import io.smallrye.common.annotation.Blocking;
+import shop.feed.item.FeedTable;
+import shop.kit.projection.DriftReport;
+import shop.kit.projection.ViewProgress;
+
+/**
+ * How current the feed is: its items, the last event applied and its lag, the lag p50/p99 over the
+ * last minute, records behind and dead letters not replayed (search-service's status, for the feed).
+ */
+@Path("/api/feed/status")
+@Produces(MediaType.APPLICATION_JSON)
+@Blocking
+public class StatusResource {
+
+    public record Status(long items, Instant lastEventAt, Long lastEventLagMs, Long currentLagMs, Long lagP50Ms,
+            Long lagP99Ms, Long recordsBehind, Long deadLetters, DriftReport lastDrift) {
+    }
+
+    private final FeedTable table;
+    private final ViewProgress progress;
+
+    StatusResource(FeedTable table, ViewProgress progress) {
+        this.table = table;
+        this.progress = progress;
+    }
+
+    @GET
+    public Status status() {
+        ViewProgress.Status view = progress.status();
+        return new Status(table.items(), view.lastEventAt(), view.lastEventLagMs(), view.currentLagMs(),
+                view.lagP50Ms(), view.lagP99Ms(), view.recordsBehind(), view.deadLetters(), view.lastDrift());
+    }
+}

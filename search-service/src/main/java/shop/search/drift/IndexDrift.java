@@ -1,0 +1,241 @@
+package shop.search.drift;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import shop.kit.problem.Problem;
+import shop.kit.projection.DriftReport;
+import shop.kit.projection.Suspects;
+import shop.kit.projection.ViewProgress;
+import shop.search.SearchConfig;
+import shop.search.catalog.CatalogProducts;
+import shop.search.index.IndexUnavailable;
+import shop.search.index.ProductDocument;
+import shop.search.index.ProductIndex;
+import shop.search.index.ProductIndex.Held;
+import shop.search.index.ProductIndex.Outcome;
+import shop.search.index.ProductIndex.Write;
+
+/**
+ * Compares the index with catalog-service, the source of truth, and repairs it on request.
+ *
+ * <ol>
+ * <li>One pass over both in id order (catalog's keyset pages, the index's {@code search_after}
+ * pages), a merge: every product's id, version and deleted state against the document the index
+ * holds. What differs is a suspect, not yet drift: the index may simply not have had the event yet.</li>
+ * <li>Suspects are looked at again, both sides read afresh, until they agree or have differed for
+ * longer than an event takes to arrive (the grace, {@code search.drift.grace}, plus the view's current
+ * lag): a product catalog wrote a moment ago is in flight, not drift. What still differs is
+ * reported: missing (catalog has it, the index has no live document), stale (another version),
+ * extra (a live document catalog does not have).</li>
+ * <li>Repair writes exactly those documents, through the same version guard as the projection:
+ * catalog's document at catalog's version (Elasticsearch refuses it if an event brought a newer
+ * one meanwhile), and for an extra a tombstone one version above the one it replaces.</li>
+ * </ol>
+ * Nothing is repaired unless the whole check could read catalog-service (503 otherwise).
+ */
+@ApplicationScoped
+public class IndexDrift {
+
+    private static final Logger LOG = Logger.getLogger(IndexDrift.class);
+
+    private final ProductIndex index;
+    private final CatalogProducts catalog;
+    private final ViewProgress progress;
+    private final SearchConfig.Drift config;
+
+    IndexDrift(ProductIndex index, CatalogProducts catalog, ViewProgress progress, SearchConfig config) {
+        this.index = index;
+        this.catalog = catalog;
+        this.progress = progress;
+        this.config = config.drift();
+    }
+
+    /** Checks (and with {@code repair}, repairs) the index; 409 while another check runs. */
+    public DriftReport check(boolean repair) {
+        return progress.checkDrift(() -> run(repair));
+    }
+
+    /** The scheduled check: reports (log, {@code projection_drift} gauges), never repairs. */
+    @Scheduled(every = "${search.drift.every}", delayed = "${search.drift.every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        try {
+            check(false);
+        } catch (RuntimeException failed) {
+            LOG.warnf("scheduled drift check not done: %s", failed.getMessage());
+        }
+    }
+
+    private DriftReport run(boolean repair) {
+        DriftReport.Findings findings = new DriftReport.Findings();
+        Suspects<String> suspects = compare(findings);
+        List<Write> repairs = confirm(suspects, findings);
+        if (repair && !repairs.isEmpty()) {
+            List<ProductIndex.Result> results = index.repair(repairs);
+            findings.repaired((int) results.stream().filter(r -> r.outcome() == Outcome.APPLIED).count());
+        }
+        return findings.report("search", repair);
+    }
+
+    /** The pass over both sides; returns each suspect with the time from which it may still be in flight. */
+    private Suspects<String> compare(DriftReport.Findings findings) {
+        Suspects<String> suspects = new Suspects<>();
+        int size = config.pageSize();
+        Cursor<JsonNode> products = new Cursor<>(after -> {
+            CatalogProducts.Page page = fromCatalog(() -> catalog.page(after, size));
+            return new Batch<>(page.items(), page.next() == null);
+        }, product -> product.path("id").asText());
+        Cursor<Held> documents = new Cursor<>(after -> {
+            List<Held> page = index.page(after, size);
+            return new Batch<>(page, page.size() < size);
+        }, Held::id);
+        Instant now = Instant.now();
+        while (products.peek() != null || documents.peek() != null) {
+            JsonNode product = products.peek();
+            Held document = documents.peek();
+            int order = product == null ? 1 : document == null ? -1 : products.id(product).compareTo(document.id());
+            if (order < 0) { // catalog only
+                findings.checked(1);
+                suspects.add(products.id(product), updatedAt(product));
+                products.next();
+            } else if (order > 0) { // index only: a tombstone is as it should be
+                if (!document.deleted()) {
+                    findings.checked(1);
+                    suspects.add(document.id(), now);
+                }
+                documents.next();
+            } else {
+                findings.checked(1);
+                if (document.deleted() || document.version() != product.path("version").asLong()) {
+                    suspects.add(document.id(), updatedAt(product));
+                }
+                products.next();
+                documents.next();
+            }
+        }
+        return suspects;
+    }
+
+    /**
+     * Reads the suspects again, both sides afresh, until each agrees or is drift (kit's Suspects:
+     * the grace plus the view's current lag); returns the repairs of what is drift.
+     */
+    private List<Write> confirm(Suspects<String> suspects, DriftReport.Findings findings) {
+        List<Write> repairs = new ArrayList<>();
+        suspects.settle(config.grace(), () -> Suspects.lagOf(progress), config.maxWait(), ids -> {
+            Map<String, Suspects.Look> looks = new HashMap<>();
+            for (int from = 0; from < ids.size(); from += config.pageSize()) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + config.pageSize()));
+                // the index first: an event applied between the two reads then looks like lag, never like drift
+                Map<String, Held> held = index.held(chunk);
+                Map<String, JsonNode> truth = new HashMap<>();
+                fromCatalog(() -> catalog.lookup(chunk)).forEach(p -> truth.put(p.path("id").asText(), p));
+                for (String id : chunk) {
+                    looks.put(id, look(id, truth.get(id), held.get(id), findings, repairs));
+                }
+            }
+            return looks;
+        });
+        return repairs;
+    }
+
+    private static Suspects.Look look(String id, JsonNode product, Held document, DriftReport.Findings findings,
+            List<Write> repairs) {
+        boolean live = document != null && !document.deleted();
+        if (product == null) {
+            if (!live) {
+                return Suspects.AGREES;
+            }
+            return new Suspects.Differs(null, () -> {
+                findings.extra(id);
+                long next = document.version() + 1;
+                repairs.add(new Write(id, next, ProductDocument.tombstone(id, next)));
+            });
+        }
+        long version = product.path("version").asLong();
+        if (live && document.version() == version) {
+            return Suspects.AGREES;
+        }
+        return new Suspects.Differs(updatedAt(product), () -> {
+            if (live) {
+                findings.stale(id);
+            } else {
+                findings.missing(id);
+            }
+            repairs.add(new Write(id, version, ProductDocument.of(product, version)));
+        });
+    }
+
+    private static Instant updatedAt(JsonNode product) {
+        try {
+            return Instant.parse(product.path("updatedAt").asText());
+        } catch (RuntimeException unreadable) {
+            return Instant.now();
+        }
+    }
+
+    /** A read of catalog-service; failing (after its retries), the check stops: 503, nothing repaired. */
+    private static <T> T fromCatalog(java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (IndexUnavailable | Problem passOn) {
+            throw passOn;
+        } catch (RuntimeException unreachable) {
+            throw Problem.unavailable("catalog-service, the source of truth, does not answer (" + unreachable.getMessage()
+                    + "); nothing was compared to the end, nothing was repaired");
+        }
+    }
+
+    private record Batch<T>(List<T> items, boolean last) {
+    }
+
+    /** One side of the merge: pages fetched as the merge reaches their end. */
+    private static final class Cursor<T> {
+        private final Function<String, Batch<T>> fetch;
+        private final Function<T, String> id;
+        private List<T> page = List.of();
+        private int position;
+        private boolean last;
+        private String after;
+
+        Cursor(Function<String, Batch<T>> fetch, Function<T, String> id) {
+            this.fetch = fetch;
+            this.id = id;
+        }
+
+        T peek() {
+            if (position == page.size()) {
+                if (last) {
+                    return null;
+                }
+                Batch<T> batch = fetch.apply(after);
+                page = batch.items();
+                last = batch.last();
+                position = 0;
+                if (page.isEmpty()) {
+                    return null;
+                }
+                after = id.apply(page.get(page.size() - 1));
+            }
+            return page.get(position);
+        }
+
+        void next() {
+            position++;
+        }
+
+        String id(T item) {
+            return id.apply(item);
+        }
+    }
+}

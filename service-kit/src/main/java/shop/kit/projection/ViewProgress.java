@@ -1,0 +1,286 @@
+package shop.kit.projection;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.HistogramSnapshot;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.runtime.Startup;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import shop.kit.problem.Problem;
+
+/**
+ * How far a derived view (search's index, the feed) trails PostgreSQL, the same way for every view.
+ * On {@code /q/metrics}, tagged {@code view} and {@code topic}:
+ * <ul>
+ * <li>{@code projection_lag_seconds}: histogram of commit → applied, from the Kafka record's timestamp
+ * (Debezium sets it from the outbox row's commit) to the store's acknowledgement;</li>
+ * <li>{@code projection_lag_current_seconds}: the age of the oldest event being applied now (grows
+ * while a store does not answer and the projection retries; 0 when idle);</li>
+ * <li>{@code projection_events_total{outcome=applied|stale|duplicate}}: events applied, and skipped
+ * because the view held that version or item already;</li>
+ * <li>{@code projection_dead_letters_total}: events this instance sent to the dead-letter topic;</li>
+ * <li>{@code projection_records_behind}: the consumer group's backlog (end offsets less committed
+ * offsets), and {@code projection_dead_letters_pending}: dead letters not replayed yet (the replay
+ * group's backlog on the dead-letter topic). Both read from Kafka every few seconds in the
+ * background, so a scrape never waits for a broker; NaN while Kafka does not answer.</li>
+ * </ul>
+ * {@link #status()} is what {@code GET /api/<view>/status} shows: the last event and its lag, the lag
+ * p50/p99 over the last minute, records behind and dead letters.
+ *
+ * <p>Switched on with {@code shop.kit.view.enabled=true} (build time) and configured by
+ * {@code shop.kit.view.name}, {@code .group}, {@code .topics} and {@code .dead-letter-topic}.
+ */
+@ApplicationScoped
+@Startup // its meters are on /q/metrics (at 0) from the start, not from the first event
+@IfBuildProperty(name = "shop.kit.view.enabled", stringValue = "true")
+public class ViewProgress {
+
+    /** The view's progress as its status endpoint shows it; null where not known (yet). */
+    public record Status(Instant lastEventAt, Long lastEventLagMs, Long currentLagMs, Long lagP50Ms, Long lagP99Ms,
+            Long recordsBehind, Long deadLetters, DriftReport lastDrift) {
+    }
+
+    /** Where a view reads from: its consumer group and topics, and its dead-letter topic with the replay's group. */
+    public record Source(String group, List<String> topics, String deadLetterTopic, String replayGroup) {
+    }
+
+    private record LastEvent(Instant occurredAt, long lagMs) {
+    }
+
+    private record Backlog(Map<String, Long> behind, Long deadLetters) {
+        static final Backlog UNKNOWN = new Backlog(Map.of(), null);
+    }
+
+    private static final Logger LOG = Logger.getLogger(ViewProgress.class);
+    private static final Duration WINDOW = Duration.ofMinutes(1);
+
+    private final String view;
+    private final Source source;
+    private final MeterRegistry registry;
+    private final ConsumerBacklog kafka;
+    private final Timer lastMinute;
+    private final AtomicReference<LastEvent> last = new AtomicReference<>();
+    private final AtomicReference<Backlog> backlog = new AtomicReference<>(Backlog.UNKNOWN);
+    private final ScheduledExecutorService reader;
+    private final Map<String, Long> inFlight = new ConcurrentHashMap<>();
+    private final AtomicBoolean drifting = new AtomicBoolean();
+    private final AtomicReference<DriftReport> lastDrift = new AtomicReference<>();
+
+    ViewProgress(@ConfigProperty(name = "shop.kit.view.name") String view,
+            @ConfigProperty(name = "shop.kit.view.group") String group,
+            @ConfigProperty(name = "shop.kit.view.topics") List<String> topics,
+            @ConfigProperty(name = "shop.kit.view.dead-letter-topic") String deadLetterTopic,
+            @ConfigProperty(name = "shop.kit.view.backlog-refresh", defaultValue = "5S") Duration refresh,
+            @ConfigProperty(name = "shop.kit.view.backlog-timeout", defaultValue = "2S") Duration timeout,
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, MeterRegistry registry) {
+        this.view = view;
+        // the replay of dead letters commits its progress as a consumer group of its own
+        this.source = new Source(group, topics, deadLetterTopic, group + ".dead-letters");
+        this.registry = registry;
+        this.kafka = new ConsumerBacklog(kafkaConfig, timeout);
+        // the status's percentiles: a window that slides over the last minute (three 20 s slots)
+        this.lastMinute = Timer.builder("lag").publishPercentiles(0.5, 0.99).percentilePrecision(2)
+                .distributionStatisticExpiry(WINDOW).distributionStatisticBufferLength(3)
+                .register(new SimpleMeterRegistry());
+        for (String topic : source.topics()) {
+            lag(topic);
+            events(topic, "applied");
+            Gauge.builder("projection.records.behind", backlog, b -> value(b.get().behind().get(topic)))
+                    .description("records the view's consumer group has yet to apply (end offset less committed offset)")
+                    .tags("view", view, "topic", topic).register(registry);
+        }
+        Gauge.builder("projection.lag.current", this, progress -> progress.currentLag().toMillis() / 1000.0)
+                .description("age (since its commit) of the oldest event the view is applying now; 0 when idle")
+                .tags("view", view).baseUnit("seconds").register(registry);
+        for (String kind : List.of("missing", "stale", "extra")) {
+            Gauge.builder("projection.drift", lastDrift, d -> d.get() == null ? Double.NaN : switch (kind) {
+                case "missing" -> d.get().missing();
+                case "stale" -> d.get().stale();
+                default -> d.get().extra();
+            }).description("what the last drift check found, by kind (before its repair)")
+                    .tags("view", view, "kind", kind).register(registry);
+        }
+        Gauge.builder("projection.dead.letters.pending", backlog, b -> value(b.get().deadLetters()))
+                .description("dead letters not replayed yet")
+                .tags("view", view, "topic", source.deadLetterTopic()).register(registry);
+        this.reader = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, view + "-backlog");
+            thread.setDaemon(true);
+            return thread;
+        });
+        reader.scheduleWithFixedDelay(this::readBacklog, 0, refresh.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The view starts applying these records: until {@link #settled} for their topic, the oldest one's
+     * age is {@code projection_lag_current_seconds}, so a projection held up by its store (retrying)
+     * shows a lag that grows, though no event completes.
+     */
+    public void working(List<? extends ConsumerRecord<?, ?>> records) {
+        for (ConsumerRecord<?, ?> record : records) {
+            if (record.timestamp() > 0) {
+                inFlight.merge(record.topic(), record.timestamp(), Math::min);
+            }
+        }
+    }
+
+    /** The view is done with what it was applying from {@code topic} (applied, skipped or dead-lettered). */
+    public void settled(String topic) {
+        inFlight.remove(topic);
+    }
+
+    /** Age of the oldest event the view is applying now; zero when it is idle. */
+    public Duration currentLag() {
+        long oldest = inFlight.values().stream().mapToLong(Long::longValue).min().orElse(0);
+        return oldest == 0 ? Duration.ZERO : Duration.ofMillis(Math.max(0, System.currentTimeMillis() - oldest));
+    }
+
+    /** An event reached the view: lag from the record's timestamp (its commit) to {@code appliedAt}. */
+    public void applied(ConsumerRecord<?, ?> record, Instant occurredAt, Instant appliedAt) {
+        Instant committed = record.timestamp() > 0 ? Instant.ofEpochMilli(record.timestamp()) : occurredAt;
+        Duration took = Duration.between(committed, appliedAt);
+        if (took.isNegative()) {
+            took = Duration.ZERO; // the database's clock and this host's may differ a little
+        }
+        lag(record.topic()).record(took);
+        lastMinute.record(took);
+        events(record.topic(), "applied").increment();
+        last.set(new LastEvent(occurredAt, took.toMillis()));
+    }
+
+    /** An event the view held already: {@code stale} (an older version) or {@code duplicate} (the same item). */
+    public void skipped(ConsumerRecord<?, ?> record, String outcome) {
+        events(record.topic(), outcome).increment();
+    }
+
+    /** An event went to the dead-letter topic. */
+    public void deadLettered(String topic) {
+        Counter.builder("projection.dead.letters").description("events sent to the dead-letter topic by this instance")
+                .tags("view", view, "topic", topic).register(registry).increment();
+    }
+
+    /**
+     * Runs a drift check of this view, one at a time (409 while one runs), and keeps its report for
+     * {@link #status()} and the {@code projection_drift} gauges.
+     */
+    public DriftReport checkDrift(Supplier<DriftReport> check) {
+        if (!drifting.compareAndSet(false, true)) {
+            throw Problem.conflict("a drift check of the " + view + " view is running; try again when it has finished");
+        }
+        try {
+            DriftReport report = check.get();
+            lastDrift.set(report);
+            Counter.builder("projection.drift.checks").description("drift checks run, and whether they found drift")
+                    .tags("view", view, "clean", String.valueOf(report.clean())).register(registry).increment();
+            Counter.builder("projection.drift.repaired").description("documents or items a drift repair wrote")
+                    .tags("view", view).register(registry).increment(report.repaired());
+            if (!report.clean()) {
+                LOG.warnf("%s drift: %d missing, %d stale, %d extra of %d checked; %d repaired (first ids: %s)", view,
+                        report.missing(), report.stale(), report.extra(), report.checked(), report.repaired(), report.ids());
+            } else {
+                LOG.infof("%s drift: none in %d checked (%d ms)", view, report.checked(), report.tookMs());
+            }
+            return report;
+        } finally {
+            drifting.set(false);
+        }
+    }
+
+    public Status status() {
+        LastEvent event = last.get();
+        Long p50 = null;
+        Long p99 = null;
+        HistogramSnapshot window = lastMinute.takeSnapshot();
+        if (window.count() > 0) {
+            for (ValueAtPercentile p : window.percentileValues()) {
+                long ms = Math.round(p.value(TimeUnit.MILLISECONDS));
+                if (p.percentile() == 0.5) {
+                    p50 = ms;
+                } else {
+                    p99 = ms;
+                }
+            }
+        }
+        Backlog now = backlog.get();
+        Long behind = now.behind().isEmpty() ? null : now.behind().values().stream().mapToLong(Long::longValue).sum();
+        return new Status(event == null ? null : event.occurredAt(), event == null ? null : event.lagMs(),
+                currentLag().toMillis(), p50, p99, behind, now.deadLetters(), lastDrift.get());
+    }
+
+    /** Reads the backlog now (the background reader does so every few seconds). */
+    public void refresh() {
+        readBacklog();
+    }
+
+    private void readBacklog() {
+        try {
+            Map<String, Long> behind = kafka.behind(source.group(), source.topics());
+            long deadLetters = kafka.behind(source.replayGroup(), List.of(source.deadLetterTopic()))
+                    .getOrDefault(source.deadLetterTopic(), 0L);
+            backlog.set(new Backlog(behind, deadLetters));
+        } catch (ConsumerBacklog.Unknown unknown) {
+            LOG.debugf("%s backlog unknown: %s", view, unknown.getMessage());
+            backlog.set(Backlog.UNKNOWN);
+        } catch (RuntimeException failed) {
+            LOG.warnf("%s backlog not read: %s", view, failed.toString());
+            backlog.set(Backlog.UNKNOWN);
+        }
+    }
+
+    private Timer lag(String topic) {
+        return Timer.builder("projection.lag")
+                .description("time from an event's commit in PostgreSQL to its acknowledgement by the view's store")
+                .tags("view", view, "topic", topic)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(5))
+                .maximumExpectedValue(Duration.ofMinutes(10))
+                .register(registry);
+    }
+
+    private Counter events(String topic, String outcome) {
+        return Counter.builder("projection.events").description("events that reached the view, by outcome")
+                .tags("view", view, "topic", topic, "outcome", outcome).register(registry);
+    }
+
+    private static double value(Long n) {
+        return n == null ? Double.NaN : n;
+    }
+
+    /** The view's name and where it reads from. */
+    public Source source() {
+        return source;
+    }
+
+    /** The view's name: {@code search}, {@code feed}. */
+    public String view() {
+        return view;
+    }
+
+    @PreDestroy
+    void close() {
+        reader.shutdownNow();
+        kafka.close();
+    }
+}
