@@ -75,8 +75,8 @@ public class FeedDrift {
         return progress.checkDrift(() -> run(repair));
     }
 
-    /** The scheduled check: reports (log, {@code projection_drift} gauges), never repairs. */
-    @Scheduled(every = "${feed.drift.every}", delayed = "${feed.drift.every}",
+    /** The scheduled check, first 5 minutes after start: reports (log, {@code projection_drift} gauges), never repairs. */
+    @Scheduled(every = "${feed.drift.every}", delay = 5, delayUnit = java.util.concurrent.TimeUnit.MINUTES,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         try {

@@ -65,8 +65,8 @@ public class IndexDrift {
         return progress.checkDrift(() -> run(repair));
     }
 
-    /** The scheduled check: reports (log, {@code projection_drift} gauges), never repairs. */
-    @Scheduled(every = "${search.drift.every}", delayed = "${search.drift.every}",
+    /** The scheduled check, first 5 minutes after start: reports (log, {@code projection_drift} gauges), never repairs. */
+    @Scheduled(every = "${search.drift.every}", delay = 5, delayUnit = java.util.concurrent.TimeUnit.MINUTES,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         try {

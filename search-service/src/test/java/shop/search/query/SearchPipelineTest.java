@@ -59,8 +59,8 @@ class SearchPipelineTest {
                 .body("deadLetters", greaterThanOrEqualTo(0));
         given().accept("text/plain").get("/q/metrics").then().statusCode(200)
                 .body(containsString("projection_lag_seconds_bucket{topic=\"outbox.event.product\",view=\"search\""))
-                .body(containsString("projection_events_total{outcome=\"applied\",topic=\"outbox.event.product\",view=\"search\"}"))
-                .body(containsString("projection_records_behind{topic=\"outbox.event.product\",view=\"search\"}"))
+                .body(containsString("projection_events_total{outcome=\"applied\",topic=\"outbox.event.product\",view=\"search\""))
+                .body(containsString("projection_records_behind{topic=\"outbox.event.product\",view=\"search\""))
                 // Elasticsearch's own share of the searches just made, beside the HTTP server's timer
                 .body(containsString("search_elasticsearch_took_seconds_bucket"))
                 .body(containsString("search_elasticsearch_took_seconds_count"));

@@ -171,6 +171,13 @@ public final class AuthorizationMatrix {
             case "GET /api/search/products/{id}" -> call(as, "GET", "/api/search/products/" + productId, null);
             case "GET /api/search/status" -> call(as, "GET", "/api/search/status", null);
             case "POST /api/search/rebuild" -> call(as, "POST", "/api/search/rebuild", null);
+            case "POST /api/search/drift" -> call(as, "POST", "/api/search/drift", null);
+            case "GET /api/search/dead-letters" -> call(as, "GET", "/api/search/dead-letters", null);
+            case "POST /api/search/dead-letters/replay" -> call(as, "POST", "/api/search/dead-letters/replay", null);
+            case "GET /api/feed/status" -> call(as, "GET", "/api/feed/status", null);
+            case "POST /api/feed/drift" -> call(as, "POST", "/api/feed/drift", null);
+            case "GET /api/feed/dead-letters" -> call(as, "GET", "/api/feed/dead-letters", null);
+            case "POST /api/feed/dead-letters/replay" -> call(as, "POST", "/api/feed/dead-letters/replay", null);
             case "POST /api/media/products/{productId}/images" -> new Call(as, "POST", "/api/media/products/"
                     + productId + "/images", png(), "image/png", false);
             case "POST /api/media/uploads" -> call(as, "POST", "/api/media/uploads", Map.of("productId", productId,
