@@ -35,6 +35,12 @@ public interface CatalogConfig {
         @WithDefault("catalog-outbox")
         String connector();
 
+        /**
+         * Kafka Connect's REST API (env {@code KAFKA_CONNECT_URL}); unset: the connector is not watched
+         * (no {@code outbox_connector_running}), e.g. where only the operator may reach that API.
+         */
+        Optional<String> connectUrl();
+
         /** How often both are read. */
         @WithDefault("15S")
         Duration watchEvery();

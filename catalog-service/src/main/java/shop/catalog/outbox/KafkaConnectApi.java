@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** Kafka Connect's REST API, as far as the outbox pipeline's watch needs it. */
+/** Kafka Connect's REST API, as far as the outbox pipeline's watch needs it (built by OutboxPipeline when configured). */
 @Path("/connectors")
-@RegisterRestClient(configKey = "kafka-connect")
 interface KafkaConnectApi {
 
     /** {@code {name, connector: {state, worker_id}, tasks: [{id, state, worker_id, trace?}]}} */

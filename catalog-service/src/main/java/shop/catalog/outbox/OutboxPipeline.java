@@ -1,5 +1,6 @@
 package shop.catalog.outbox;
 
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,7 +19,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import org.jboss.logging.Logger;
 
 import shop.catalog.CatalogConfig;
@@ -32,7 +33,8 @@ import shop.catalog.CatalogConfig;
  * restart_lsn): it grows, and fills the disk, while Debezium does not confirm what it read;</li>
  * <li>{@code outbox_slot_active{slot}}: 1 while a client (Debezium) streams from it;</li>
  * <li>{@code outbox_connector_running{connector}}: 1 while the connector and every task are RUNNING,
- * 0 otherwise, including when Kafka Connect does not answer.</li>
+ * 0 otherwise, including when Kafka Connect does not answer; only where its REST API is configured
+ * ({@code catalog.outbox.connect-url}).</li>
  * </ul>
  * Read every {@code catalog.outbox.watch-every} in the background; NaN until first read, and for the
  * slot while the database does not answer.
@@ -60,10 +62,12 @@ public class OutboxPipeline {
         return thread;
     });
 
-    OutboxPipeline(DataSource database, @RestClient KafkaConnectApi connect, MeterRegistry registry,
-            CatalogConfig config) {
+    OutboxPipeline(DataSource database, MeterRegistry registry, CatalogConfig config) {
         this.database = database;
-        this.connect = connect;
+        this.connect = config.outbox().connectUrl().filter(url -> !url.isBlank())
+                .map(url -> QuarkusRestClientBuilder.newBuilder().baseUri(URI.create(url))
+                        .connectTimeout(1, TimeUnit.SECONDS).readTimeout(2, TimeUnit.SECONDS).build(KafkaConnectApi.class))
+                .orElse(null);
         this.slot = config.outbox().slot();
         this.connector = config.outbox().connector();
         Duration every = config.outbox().watchEvery();
@@ -73,10 +77,12 @@ public class OutboxPipeline {
         Gauge.builder("outbox.slot.active", state, s -> s.get() == null || s.get().slotActive() == null ? Double.NaN
                 : s.get().slotActive() ? 1 : 0)
                 .description("1 while Debezium streams from the slot").tag("slot", slot).register(registry);
-        Gauge.builder("outbox.connector.running", state, s -> s.get() == null ? Double.NaN
-                : s.get().connectorRunning() ? 1 : 0)
-                .description("1 while the outbox connector and all its tasks are RUNNING").tag("connector", connector)
-                .register(registry);
+        if (connect != null) {
+            Gauge.builder("outbox.connector.running", state, s -> s.get() == null ? Double.NaN
+                    : s.get().connectorRunning() ? 1 : 0)
+                    .description("1 while the outbox connector and all its tasks are RUNNING").tag("connector", connector)
+                    .register(registry);
+        }
         watch.scheduleWithFixedDelay(this::read, 0, every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -101,6 +107,10 @@ public class OutboxPipeline {
         }
         String connectorState;
         boolean running;
+        if (connect == null) {
+            state.set(new State(retained, active, false, "not watched (catalog.outbox.connect-url unset)"));
+            return;
+        }
         try {
             JsonNode status = connect.status(connector);
             connectorState = status.path("connector").path("state").asText("UNKNOWN");

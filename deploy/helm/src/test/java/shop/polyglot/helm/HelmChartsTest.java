@@ -357,8 +357,8 @@ class HelmChartsTest {
     @Test
     void eachServiceIsReachableOnlyFromTheGatewayAndItsNamedCallers() {
         Map<String, Set<String>> callers = Map.of(
-                // media registers image references; a search index rebuild reads the products
-                "catalog-service", Set.of("media-service", "search-service"),
+                // media registers image references; search (rebuild, drift check) reads the products, feed (drift check) the orders
+                "catalog-service", Set.of("media-service", "search-service", "feed-service"),
                 "session-service", Set.of("catalog-service"),
                 "search-service", Set.of(),
                 "media-service", Set.of(),
