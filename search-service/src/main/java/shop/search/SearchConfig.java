@@ -76,21 +76,6 @@ public interface SearchConfig {
         /** Products (and documents) read per page, from catalog-service and from the index alike. */
         @WithDefault("1000")
         int pageSize();
-
-        /**
-         * How long, beyond the view's current lag, an event may take from catalog's commit to the index
-         * before a difference counts as drift rather than lag.
-         */
-        @WithDefault("5S")
-        Duration grace();
-
-        /** The longest a check waits for suspects to settle; what still differs then is reported. */
-        @WithDefault("2M")
-        Duration maxWait();
-
-        /** How often the scheduled check runs (a duration such as {@code 1h}, or {@code off}); it only reports. */
-        @WithDefault("1h")
-        String every();
     }
 
     interface Elasticsearch {

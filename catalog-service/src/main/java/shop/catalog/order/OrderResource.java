@@ -31,8 +31,8 @@ public class OrderResource {
     }
 
     @POST
-    @APIResponse(responseCode = "201", description = "The order, PENDING (for a repeated Idempotency-Key with the same body, the first answer again)",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "201", description = "The order, PENDING, and the id of its order.placed event (for a repeated Idempotency-Key with the same body, the first answer again)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = WrittenOrder.class)))
     @APIResponse(responseCode = "403", description = "Forbidden: an order in another user's name, by a caller who is not an admin")
     @APIResponse(responseCode = "409", description = "Conflict: not enough stock of a product, or a request with this Idempotency-Key is still in progress")
     @APIResponse(responseCode = "422", description = "Unprocessable: an unknown user or product, products of different currencies, or an Idempotency-Key used with another request")
@@ -49,10 +49,10 @@ public class OrderResource {
 
     @POST
     @Path("/{id}/cancel")
-    @APIResponse(responseCode = "200", description = "The order, CANCELLED; its stock is back",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "200", description = "The order, CANCELLED (its stock is back), and the id of its order.cancelled event",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = WrittenOrder.class)))
     @APIResponse(responseCode = "422", description = "Unprocessable: the order is not pending")
-    public OrderView cancel(@PathParam("id") UUID id) {
+    public WrittenOrder cancel(@PathParam("id") UUID id) {
         return orders.cancel(id);
     }
 }

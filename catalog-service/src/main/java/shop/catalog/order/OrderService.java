@@ -52,7 +52,7 @@ public class OrderService {
         if (!caller.mayActFor(request.userId())) {
             throw Problem.forbidden("only an admin may act for another user");
         }
-        return idempotency.once("orders:" + callerId, idempotencyKey, request, () -> new Reply(201, place(request)));
+        return idempotency.once("orders:" + callerId, idempotencyKey, request, () -> new Reply(201, WrittenOrder.of(place(request), "order.placed")));
     }
 
     private OrderView place(NewOrder request) {
@@ -134,7 +134,7 @@ public class OrderService {
 
     /** Cancels a pending order and puts its stock back. */
     @Transactional
-    public OrderView cancel(UUID id) {
+    public WrittenOrder cancel(UUID id) {
         Order order = lockedForChange(id);
         if (order.status != Order.Status.PENDING) {
             throw Problem.refused("only a pending order can be cancelled; this one is " + order.status);
@@ -148,7 +148,7 @@ public class OrderService {
         order.status = Order.Status.CANCELLED;
         order.version++;
         order.cancelledAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return published(order, "order.cancelled", null);
+        return WrittenOrder.of(published(order, "order.cancelled", null), "order.cancelled");
     }
 
     /** Marks a pending order paid (version + 1) and publishes order.paid with the payment. In the caller's transaction. */

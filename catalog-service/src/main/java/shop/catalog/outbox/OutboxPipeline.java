@@ -56,6 +56,7 @@ public class OutboxPipeline {
     private final String slot;
     private final String connector;
     private final AtomicReference<State> state = new AtomicReference<>();
+    private final MeterRegistry registry;
     private final ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "outbox-pipeline-watch");
         thread.setDaemon(true);
@@ -64,6 +65,7 @@ public class OutboxPipeline {
 
     OutboxPipeline(DataSource database, MeterRegistry registry, CatalogConfig config) {
         this.database = database;
+        this.registry = registry;
         this.connect = config.outbox().connectUrl().filter(url -> !url.isBlank())
                 .map(url -> QuarkusRestClientBuilder.newBuilder().baseUri(URI.create(url))
                         .connectTimeout(1, TimeUnit.SECONDS).readTimeout(2, TimeUnit.SECONDS).build(KafkaConnectApi.class))
@@ -131,5 +133,8 @@ public class OutboxPipeline {
     @PreDestroy
     void stop() {
         watch.shutdownNow();
+        // the registry may outlive this bean (a restart in the same JVM): no gauge left reading it
+        registry.getMeters().stream().filter(meter -> meter.getId().getName().startsWith("outbox."))
+                .toList().forEach(registry::remove);
     }
 }

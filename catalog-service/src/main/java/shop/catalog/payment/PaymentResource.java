@@ -29,8 +29,8 @@ public class PaymentResource {
     }
 
     @POST
-    @APIResponse(responseCode = "201", description = "The payment; the order is PAID (for a repeated Idempotency-Key with the same body, the first answer again)",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PaymentView.class)))
+    @APIResponse(responseCode = "201", description = "The payment, and the id of the order.paid event it published; the order is PAID (for a repeated Idempotency-Key with the same body, the first answer again)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = WrittenPayment.class)))
     @APIResponse(responseCode = "409", description = "Conflict: a request with this Idempotency-Key is still in progress")
     @APIResponse(responseCode = "422", description = "Unprocessable: the amount is not the order's total, the order is not pending, or an Idempotency-Key used with another request")
     public Response pay(@PathParam("id") UUID orderId, @NotNull @Valid NewPayment body,

@@ -37,7 +37,7 @@ public class PaymentService {
     public Reply pay(UUID orderId, NewPayment payment, String idempotencyKey) {
         UUID callerId = caller.signedIn();
         return idempotency.once("payments:" + callerId, idempotencyKey, new Request(orderId, payment),
-                () -> new Reply(201, pay(orderId, payment)));
+                () -> new Reply(201, WrittenPayment.of(pay(orderId, payment))));
     }
 
     private PaymentView pay(UUID orderId, NewPayment request) {

@@ -7,14 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
 
 import shop.feed.FeedConfig;
 import shop.feed.item.FeedItem;
@@ -24,7 +21,9 @@ import shop.feed.projection.OrderData;
 import shop.feed.projection.OutboxEnvelope;
 import shop.kit.problem.Problem;
 import shop.kit.projection.DriftReport;
+import shop.kit.projection.SourceOfTruth;
 import shop.kit.projection.Suspects;
+import shop.kit.projection.ViewDrift;
 import shop.kit.projection.ViewProgress;
 
 /**
@@ -47,9 +46,8 @@ import shop.kit.projection.ViewProgress;
  * Nothing is repaired unless the whole check could read catalog-service (503 otherwise).
  */
 @ApplicationScoped
-public class FeedDrift {
+public class FeedDrift implements ViewDrift {
 
-    private static final Logger LOG = Logger.getLogger(FeedDrift.class);
     private static final String ORDER = "order.";
 
     /** One buyer's order event: the type and the order's id. */
@@ -75,18 +73,8 @@ public class FeedDrift {
         return progress.checkDrift(() -> run(repair));
     }
 
-    /** The scheduled check, first 5 minutes after start: reports (log, {@code projection_drift} gauges), never repairs. */
-    @Scheduled(every = "${feed.drift.every}", delay = 5, delayUnit = java.util.concurrent.TimeUnit.MINUTES,
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void scheduled() {
-        try {
-            check(false);
-        } catch (RuntimeException failed) {
-            LOG.warnf("scheduled drift check not done: %s", failed.getMessage());
-        }
-    }
-
-    private DriftReport run(boolean repair) {
+    @Override
+    public DriftReport run(boolean repair) {
         Instant since = Instant.now().minus(config.ttl());
         DriftReport.Findings findings = new DriftReport.Findings();
         Suspects<EventKey> suspects = new Suspects<>();
@@ -94,7 +82,7 @@ public class FeedDrift {
         String after = null;
         do {
             String position = after;
-            CatalogOrders.Page page = fromCatalog(() -> catalog.page(position, since.toString(), config.drift().pageSize()));
+            CatalogOrders.Page page = SourceOfTruth.read(() -> catalog.page(position, since.toString(), config.drift().pageSize()));
             Map<String, List<CatalogOrders.Implied>> byBuyer = new LinkedHashMap<>();
             page.items().forEach(order -> byBuyer.computeIfAbsent(order.userId(), u -> new ArrayList<>()).add(order));
             for (Map.Entry<String, List<CatalogOrders.Implied>> buyer : byBuyer.entrySet()) {
@@ -118,8 +106,7 @@ public class FeedDrift {
 
         List<FeedItem> missing = new ArrayList<>();
         List<FeedItem> extra = new ArrayList<>();
-        suspects.settle(config.drift().grace(), () -> Suspects.lagOf(progress), config.drift().maxWait(),
-                keys -> reread(keys, since, findings, missing, extra));
+        progress.settle(suspects, keys -> reread(keys, since, findings, missing, extra));
         if (repair) {
             int repaired = 0;
             for (FeedItem item : missing) {
@@ -141,7 +128,7 @@ public class FeedDrift {
         Map<EventKey, JsonNode> expected = new HashMap<>();
         for (int from = 0; from < orderIds.size(); from += 1000) {
             List<String> chunk = orderIds.subList(from, Math.min(orderIds.size(), from + 1000));
-            expected.putAll(events(fromCatalog(() -> catalog.lookup(chunk)), since));
+            expected.putAll(events(SourceOfTruth.read(() -> catalog.lookup(chunk)), since));
         }
         Map<String, Map<EventKey, FeedItem>> heldByBuyer = new HashMap<>();
         for (EventKey key : keys) {
@@ -203,18 +190,6 @@ public class FeedDrift {
             return UUID.fromString(id).toString().equals(id) ? id : null;
         } catch (JsonProcessingException | IllegalArgumentException unreadable) {
             return null;
-        }
-    }
-
-    /** A read of catalog-service; failing (after its retries), the check stops: 503, nothing repaired. */
-    private static <T> T fromCatalog(Supplier<T> read) {
-        try {
-            return read.get();
-        } catch (Problem passOn) {
-            throw passOn;
-        } catch (RuntimeException unreachable) {
-            throw Problem.unavailable("catalog-service, the source of truth, does not answer (" + unreachable.getMessage()
-                    + "); nothing was compared to the end, nothing was repaired");
         }
     }
 }

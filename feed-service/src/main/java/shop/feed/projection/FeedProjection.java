@@ -20,6 +20,7 @@ import shop.feed.FeedConfig;
 import shop.feed.item.FeedItem;
 import shop.feed.item.FeedStoreUnavailable;
 import shop.feed.item.FeedTable;
+import shop.feed.read.FeedArrivals;
 import shop.kit.projection.ViewProgress;
 import shop.kit.tracing.OutboxTrace;
 
@@ -48,11 +49,14 @@ public class FeedProjection {
     private final FeedTable table;
     private final FeedConfig config;
     private final ViewProgress progress;
+    private final FeedArrivals arrivals;
     private final Counter storeFailures;
     private final Tracer tracer;
 
-    FeedProjection(FeedTable table, FeedConfig config, ViewProgress progress, MeterRegistry metrics, Tracer tracer) {
+    FeedProjection(FeedTable table, FeedConfig config, ViewProgress progress, MeterRegistry metrics, Tracer tracer,
+            FeedArrivals arrivals) {
         this.table = table;
+        this.arrivals = arrivals;
         this.tracer = tracer;
         this.config = config;
         this.progress = progress;
@@ -101,6 +105,8 @@ public class FeedProjection {
                 progress.skipped(record, "duplicate");
             }
             progress.settled(record.topic());
+            // readers waiting to read their own write (GET /api/feed/{userId}?after=<eventId>)
+            arrivals.arrived(item.eventId(), true);
         } catch (FeedStoreUnavailable unavailable) {
             storeFailures.increment();
             LOG.warnf("event %s not yet in the feed, retrying: %s", item.eventId(), unavailable.getMessage());

@@ -1,11 +1,15 @@
 package shop.feed.read;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import shop.feed.FeedConfig;
@@ -32,12 +36,27 @@ public class FeedReader {
     private final FeedCursor cursors;
     private final FeedConfig.Page config;
     private final Clock clock;
+    private final FeedArrivals arrivals;
 
-    FeedReader(FeedTable table, FeedConfig config) {
+    FeedReader(FeedTable table, FeedConfig config, FeedArrivals arrivals) {
         this.table = table;
+        this.arrivals = arrivals;
         this.cursors = new FeedCursor(config.cursor().secret());
         this.config = config.page();
         this.clock = Clock.systemUTC();
+    }
+
+    /**
+     * Read your own writes: the page as soon as it holds the event {@code eventId} (the newest items,
+     * where a write just made lands), or at the deadline ({@code waitMs}) as it is, marked stale.
+     * The projection signals the event's arrival; the page is also read again every 250 ms (another
+     * replica may write it). No thread is held while it waits.
+     */
+    public Uni<FeedPage> pageHolding(UUID userId, Integer limit, String cursor, UUID eventId, int waitMs) {
+        Supplier<Uni<FeedPage>> read = () -> Uni.createFrom().item(() -> page(userId, limit, cursor))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return arrivals.await(eventId, arrived -> true, read, page -> page.holds(eventId), Duration.ofMillis(waitMs))
+                .map(answer -> answer.view().stale(!answer.reached()));
     }
 
     /** A page of the user's feed; {@code limit} and {@code cursor} as the client sent them (null when absent). */

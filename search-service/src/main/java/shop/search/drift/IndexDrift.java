@@ -8,17 +8,15 @@ import java.util.Map;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
 
-import shop.kit.problem.Problem;
 import shop.kit.projection.DriftReport;
+import shop.kit.projection.SourceOfTruth;
 import shop.kit.projection.Suspects;
+import shop.kit.projection.ViewDrift;
 import shop.kit.projection.ViewProgress;
 import shop.search.SearchConfig;
 import shop.search.catalog.CatalogProducts;
-import shop.search.index.IndexUnavailable;
 import shop.search.index.ProductDocument;
 import shop.search.index.ProductIndex;
 import shop.search.index.ProductIndex.Held;
@@ -44,9 +42,7 @@ import shop.search.index.ProductIndex.Write;
  * Nothing is repaired unless the whole check could read catalog-service (503 otherwise).
  */
 @ApplicationScoped
-public class IndexDrift {
-
-    private static final Logger LOG = Logger.getLogger(IndexDrift.class);
+public class IndexDrift implements ViewDrift {
 
     private final ProductIndex index;
     private final CatalogProducts catalog;
@@ -65,18 +61,8 @@ public class IndexDrift {
         return progress.checkDrift(() -> run(repair));
     }
 
-    /** The scheduled check, first 5 minutes after start: reports (log, {@code projection_drift} gauges), never repairs. */
-    @Scheduled(every = "${search.drift.every}", delay = 5, delayUnit = java.util.concurrent.TimeUnit.MINUTES,
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void scheduled() {
-        try {
-            check(false);
-        } catch (RuntimeException failed) {
-            LOG.warnf("scheduled drift check not done: %s", failed.getMessage());
-        }
-    }
-
-    private DriftReport run(boolean repair) {
+    @Override
+    public DriftReport run(boolean repair) {
         DriftReport.Findings findings = new DriftReport.Findings();
         Suspects<String> suspects = compare(findings);
         List<Write> repairs = confirm(suspects, findings);
@@ -92,7 +78,7 @@ public class IndexDrift {
         Suspects<String> suspects = new Suspects<>();
         int size = config.pageSize();
         Cursor<JsonNode> products = new Cursor<>(after -> {
-            CatalogProducts.Page page = fromCatalog(() -> catalog.page(after, size));
+            CatalogProducts.Page page = SourceOfTruth.read(() -> catalog.page(after, size));
             return new Batch<>(page.items(), page.next() == null);
         }, product -> product.path("id").asText());
         Cursor<Held> documents = new Cursor<>(after -> {
@@ -132,14 +118,14 @@ public class IndexDrift {
      */
     private List<Write> confirm(Suspects<String> suspects, DriftReport.Findings findings) {
         List<Write> repairs = new ArrayList<>();
-        suspects.settle(config.grace(), () -> Suspects.lagOf(progress), config.maxWait(), ids -> {
+        progress.settle(suspects, ids -> {
             Map<String, Suspects.Look> looks = new HashMap<>();
             for (int from = 0; from < ids.size(); from += config.pageSize()) {
                 List<String> chunk = ids.subList(from, Math.min(ids.size(), from + config.pageSize()));
                 // the index first: an event applied between the two reads then looks like lag, never like drift
                 Map<String, Held> held = index.held(chunk);
                 Map<String, JsonNode> truth = new HashMap<>();
-                fromCatalog(() -> catalog.lookup(chunk)).forEach(p -> truth.put(p.path("id").asText(), p));
+                SourceOfTruth.read(() -> catalog.lookup(chunk)).forEach(p -> truth.put(p.path("id").asText(), p));
                 for (String id : chunk) {
                     looks.put(id, look(id, truth.get(id), held.get(id), findings, repairs));
                 }
@@ -181,18 +167,6 @@ public class IndexDrift {
             return Instant.parse(product.path("updatedAt").asText());
         } catch (RuntimeException unreadable) {
             return Instant.now();
-        }
-    }
-
-    /** A read of catalog-service; failing (after its retries), the check stops: 503, nothing repaired. */
-    private static <T> T fromCatalog(java.util.function.Supplier<T> read) {
-        try {
-            return read.get();
-        } catch (IndexUnavailable | Problem passOn) {
-            throw passOn;
-        } catch (RuntimeException unreachable) {
-            throw Problem.unavailable("catalog-service, the source of truth, does not answer (" + unreachable.getMessage()
-                    + "); nothing was compared to the end, nothing was repaired");
         }
     }
 

@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 import shop.kit.projection.ViewProgress;
 import shop.kit.tracing.OutboxTrace;
 import shop.search.index.ProductIndex;
+import shop.search.query.IndexedVersionWaits;
 import shop.search.index.ProductIndex.Outcome;
 import shop.search.index.ProductIndex.Result;
 
@@ -36,9 +37,12 @@ public class SearchProjection {
     private final ViewProgress progress;
     private final ObjectMapper json;
     private final Tracer tracer;
+    private final IndexedVersionWaits waits;
 
-    SearchProjection(ProductIndex index, DeadLetters deadLetters, ViewProgress progress, ObjectMapper json, Tracer tracer) {
+    SearchProjection(ProductIndex index, DeadLetters deadLetters, ViewProgress progress, ObjectMapper json, Tracer tracer,
+            IndexedVersionWaits waits) {
         this.index = index;
+        this.waits = waits;
         this.tracer = tracer;
         this.deadLetters = deadLetters;
         this.progress = progress;
@@ -87,6 +91,8 @@ public class SearchProjection {
             } else {
                 progress.applied(parsed.get(i), event.occurredAt(), indexedAt);
             }
+            // readers waiting to read their own write (GET /api/search/products/{id}?minVersion=)
+            waits.arrived(event.productId(), event.version());
         }
     }
 }

@@ -4,12 +4,16 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import shop.kit.problem.Problem;
@@ -24,9 +28,11 @@ public class ProductSearch {
     private final SearchConfig.Query config;
     private final SearchQuery.Limits limits;
     private final Timer took;
+    private final IndexedVersionWaits waits;
 
-    ProductSearch(ProductIndex index, SearchConfig config, MeterRegistry registry) {
+    ProductSearch(ProductIndex index, SearchConfig config, MeterRegistry registry, IndexedVersionWaits waits) {
         this.index = index;
+        this.waits = waits;
         this.config = config.query();
         this.limits = new SearchQuery.Limits(this.config.maxLength(), this.config.maxSize(), this.config.maxDepth());
         // beside http_server_requests_seconds{uri="/api/search"} it splits a search's time between
@@ -66,12 +72,35 @@ public class ProductSearch {
                 SearchRequests.suggestions(index.search(SearchRequests.suggest(prefix.strip(), config.maxSuggestions()))));
     }
 
-    public record IndexedVersion(String id, long indexedVersion) {
+    /**
+     * Which version of a product the index holds; {@code stale} only when a reader asked for a
+     * version (minVersion): true when the answer came at the deadline without it.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record IndexedVersion(String id, Long indexedVersion, Boolean stale) {
     }
 
     /** Which version of a product the index holds; 404 when it holds none (unknown, not yet indexed, or deleted). */
     public IndexedVersion indexedVersion(UUID id) {
-        return index.indexedVersion(id.toString()).map(version -> new IndexedVersion(id.toString(), version))
+        return index.indexedVersion(id.toString()).map(version -> new IndexedVersion(id.toString(), version, null))
                 .orElseThrow(() -> Problem.notFound("the index holds no product " + id));
+    }
+
+    /**
+     * Read your own writes: the index's version of the product as soon as it is {@code minVersion} or
+     * newer, or at the deadline ({@code waitMs}, at most 5,000) whatever it holds, with {@code stale:
+     * true}. Waits on a signal from the projection and re-reads every 250 ms (another replica may
+     * index it): no thread is held while it waits (kit's Arrivals).
+     */
+    public Uni<IndexedVersion> indexedVersion(UUID id, long minVersion, int waitMs) {
+        return waits.await(id.toString(), version -> version >= minVersion, () -> versionOf(id),
+                held -> held.isPresent() && held.get() >= minVersion, Duration.ofMillis(waitMs))
+                .map(answer -> new IndexedVersion(id.toString(), answer.view().orElse(null), !answer.reached()));
+    }
+
+    /** The index's version of the product, read on a worker thread (the client blocks). */
+    private Uni<Optional<Long>> versionOf(UUID id) {
+        return Uni.createFrom().item(() -> index.indexedVersion(id.toString()))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 }

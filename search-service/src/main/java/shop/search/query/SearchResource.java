@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,9 +14,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import shop.kit.problem.Problem;
+
 @Path("/api/search")
 @Produces(MediaType.APPLICATION_JSON)
 public class SearchResource {
+
+    static final int MAX_WAIT_MS = 5_000;
 
     private final ProductSearch search;
 
@@ -36,9 +42,27 @@ public class SearchResource {
         return search.suggest(prefix);
     }
 
+    /**
+     * Which version of the product the index holds. With {@code minVersion}: read your own writes, the
+     * answer comes as soon as the index holds it, or after {@code waitMs} (default 0, at most 5,000)
+     * with what it holds and {@code stale: true}.
+     */
     @GET
     @Path("/products/{id}")
-    public ProductSearch.IndexedVersion indexedVersion(@PathParam("id") UUID id) {
-        return search.indexedVersion(id);
+    public Uni<ProductSearch.IndexedVersion> indexedVersion(@PathParam("id") UUID id,
+            @QueryParam("minVersion") Long minVersion, @QueryParam("waitMs") Integer waitMs) {
+        if (waitMs != null && (waitMs < 0 || waitMs > MAX_WAIT_MS)) {
+            throw Problem.invalid("waitMs", "must be from 0 to " + MAX_WAIT_MS);
+        }
+        if (minVersion == null) {
+            if (waitMs != null) {
+                throw Problem.invalid("minVersion", "is needed with waitMs: the version to wait for");
+            }
+            return Uni.createFrom().item(() -> search.indexedVersion(id)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        }
+        if (minVersion < 1) {
+            throw Problem.invalid("minVersion", "must be a version, from 1");
+        }
+        return search.indexedVersion(id, minVersion, waitMs == null ? 0 : waitMs);
     }
 }

@@ -1,7 +1,6 @@
 package shop.kit.health;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -12,7 +11,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -22,6 +20,7 @@ import org.eclipse.microprofile.health.Readiness;
 
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.common.annotation.Identifier;
+import shop.kit.kafka.BoundedAdmin;
 
 /**
  * Ready means a Kafka broker answers, for the services that consume the outbox (switched on with
@@ -47,16 +46,7 @@ public class KafkaReadiness implements HealthCheck {
     KafkaReadiness(@Identifier("default-kafka-broker") Map<String, Object> kafka,
             @ConfigProperty(name = "shop.kit.kafka-readiness.timeout", defaultValue = "2S") Duration timeout) {
         this.timeout = timeout;
-        Map<String, Object> adminConfig = new HashMap<>();
-        // the application's kafka.* settings (bootstrap servers, security), as far as an admin client takes them
-        kafka.forEach((key, value) -> {
-            if (AdminClientConfig.configNames().contains(key)) {
-                adminConfig.put(key, value);
-            }
-        });
-        adminConfig.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
-        adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
-        this.admin = Admin.create(adminConfig);
+        this.admin = BoundedAdmin.create(kafka, timeout);
     }
 
     @Override

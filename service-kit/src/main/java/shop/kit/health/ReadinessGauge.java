@@ -27,6 +27,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ReadinessGauge {
 
     private final AtomicInteger ready = new AtomicInteger(-1);
+    private final MeterRegistry registry;
+    private final Gauge gauge;
     private final ScheduledExecutorService runner = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "readiness-gauge");
         thread.setDaemon(true);
@@ -35,7 +37,8 @@ public class ReadinessGauge {
 
     ReadinessGauge(SmallRyeHealthReporter health, MeterRegistry registry,
             @ConfigProperty(name = "shop.kit.readiness-gauge.every", defaultValue = "10S") Duration every) {
-        Gauge.builder("service.readiness", ready, AtomicInteger::get)
+        this.registry = registry;
+        this.gauge = Gauge.builder("service.readiness", ready, AtomicInteger::get)
                 .description("1 while the service's readiness (/q/health/ready) is UP, 0 while DOWN").register(registry);
         runner.scheduleWithFixedDelay(() -> {
             try {
@@ -49,5 +52,6 @@ public class ReadinessGauge {
     @PreDestroy
     void stop() {
         runner.shutdownNow();
+        registry.remove(gauge); // the registry may outlive this bean (a restart in the same JVM)
     }
 }

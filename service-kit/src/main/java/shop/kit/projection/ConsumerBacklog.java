@@ -10,13 +10,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+
+import shop.kit.kafka.BoundedAdmin;
 
 /**
  * How many records a consumer group has yet to apply, per topic: the partitions' end offsets less
@@ -33,15 +34,7 @@ public final class ConsumerBacklog implements AutoCloseable {
     /** {@code kafka}: the application's {@code kafka.*} settings (bootstrap servers, security). */
     public ConsumerBacklog(Map<String, Object> kafka, Duration timeout) {
         this.timeout = timeout;
-        Map<String, Object> config = new HashMap<>();
-        kafka.forEach((key, value) -> {
-            if (AdminClientConfig.configNames().contains(key)) {
-                config.put(key, value);
-            }
-        });
-        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
-        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
-        this.admin = Admin.create(config);
+        this.admin = BoundedAdmin.create(kafka, timeout);
     }
 
     /**

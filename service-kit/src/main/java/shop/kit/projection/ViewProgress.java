@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
@@ -50,7 +51,8 @@ import shop.kit.problem.Problem;
  * p50/p99 over the last minute, records behind and dead letters.
  *
  * <p>Switched on with {@code shop.kit.view.enabled=true} (build time) and configured by
- * {@code shop.kit.view.name}, {@code .group}, {@code .topics} and {@code .dead-letter-topic}.
+ * {@code shop.kit.view.name}, {@code .group}, {@code .topics} and {@code .dead-letter-topic}; the drift
+ * checks by {@code shop.kit.view.drift.grace}, {@code .max-wait} and {@code .every} (DriftSchedule).
  */
 @ApplicationScoped
 @Startup // its meters are on /q/metrics (at 0) from the start, not from the first event
@@ -85,6 +87,8 @@ public class ViewProgress {
     private final AtomicReference<Backlog> backlog = new AtomicReference<>(Backlog.UNKNOWN);
     private final ScheduledExecutorService reader;
     private final Map<String, Long> inFlight = new ConcurrentHashMap<>();
+    private final Duration driftGrace;
+    private final Duration driftMaxWait;
     private final AtomicBoolean drifting = new AtomicBoolean();
     private final AtomicReference<DriftReport> lastDrift = new AtomicReference<>();
 
@@ -94,8 +98,12 @@ public class ViewProgress {
             @ConfigProperty(name = "shop.kit.view.dead-letter-topic") String deadLetterTopic,
             @ConfigProperty(name = "shop.kit.view.backlog-refresh", defaultValue = "5S") Duration refresh,
             @ConfigProperty(name = "shop.kit.view.backlog-timeout", defaultValue = "2S") Duration timeout,
+            @ConfigProperty(name = "shop.kit.view.drift.grace", defaultValue = "5S") Duration driftGrace,
+            @ConfigProperty(name = "shop.kit.view.drift.max-wait", defaultValue = "2M") Duration driftMaxWait,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, MeterRegistry registry) {
         this.view = view;
+        this.driftGrace = driftGrace;
+        this.driftMaxWait = driftMaxWait;
         // the replay of dead letters commits its progress as a consumer group of its own
         this.source = new Source(group, topics, deadLetterTopic, group + ".dead-letters");
         this.registry = registry;
@@ -208,6 +216,15 @@ public class ViewProgress {
         }
     }
 
+    /**
+     * Reads a drift check's suspects again until each agrees or is drift: the grace
+     * ({@code shop.kit.view.drift.grace}, 5 s) plus this view's current lag, for at most
+     * {@code shop.kit.view.drift.max-wait} (2 min). See {@link Suspects}.
+     */
+    public <K> void settle(Suspects<K> suspects, Function<List<K>, Map<K, Suspects.Look>> reread) {
+        suspects.settle(driftGrace, () -> Suspects.lagOf(this), driftMaxWait, reread);
+    }
+
     public Status status() {
         LastEvent event = last.get();
         Long p50 = null;
@@ -282,5 +299,10 @@ public class ViewProgress {
     void close() {
         reader.shutdownNow();
         kafka.close();
+        // the registry may outlive this bean (an application restarted in the same JVM, as tests do):
+        // a gauge left behind would keep reading this closed instance and shadow the next one's
+        registry.getMeters().stream()
+                .filter(meter -> meter.getId().getName().startsWith("projection.") && view.equals(meter.getId().getTag("view")))
+                .toList().forEach(registry::remove);
     }
 }

@@ -14,7 +14,7 @@ import shop.polyglot.stack.LocalStack;
  */
 public final class Stack {
 
-    private static final Set<String> COMPONENTS = new LinkedHashSet<>(List.of("postgres", "redis", "kafka",
+    private static final Set<String> COMPONENTS = new LinkedHashSet<>(List.of("prometheus", "postgres", "redis", "kafka",
             "connect", "elasticsearch", "s3", "dynamodb", "catalog-service", "session-service", "search-service",
             "media-service", "feed-service", "leaderboard-service", "gateway"));
 

@@ -25,9 +25,9 @@ import shop.polyglot.helm.schema.ApiSchemas;
 
 /**
  * Every object the umbrella renders, with both values files, against the published schemas of its
- * API (deploy/helm/schemas: Kubernetes, Gateway API, Strimzi, CloudNativePG, ECK, Envoy Gateway),
- * strictly: an unknown field is an error, as with {@code kubectl apply --validate=strict}. The
- * planted faults below show that the check refuses what an API server refuses.
+ * API (deploy/helm/schemas: Kubernetes, Gateway API, Strimzi, CloudNativePG, ECK, Envoy Gateway,
+ * prometheus-operator), strictly: an unknown field is an error, as with {@code kubectl apply
+ * --validate=strict}. The planted faults below show that the check refuses what an API server refuses.
  */
 class SchemaConformanceTest {
 
@@ -60,6 +60,10 @@ class SchemaConformanceTest {
         assertThat(sources.get("elasticsearch.k8s.elastic.co/v1 Elasticsearch")).containsExactly("eck-3.5.0");
         assertThat(sources.get("gateway.networking.k8s.io/v1 HTTPRoute")).containsExactly("gateway-api-v1.6.1");
         assertThat(sources.get("apps/v1 Deployment")).containsExactly("kubernetes-1.35");
+        assertThat(sources.get("monitoring.coreos.com/v1 PrometheusRule"))
+                .containsExactly("prometheus-operator-v0.75.2", "prometheus-operator-v0.93.0");
+        assertThat(sources.get("monitoring.coreos.com/v1 ServiceMonitor"))
+                .containsExactly("prometheus-operator-v0.75.2", "prometheus-operator-v0.93.0");
     }
 
     @Test
@@ -94,6 +98,20 @@ class SchemaConformanceTest {
         map(at(kafka, "spec.kafka")).put("replicas", 3); // moved to KafkaNodePool
         assertThat(schemas.check(kafka)).hasSize(2).allMatch(v -> v.endsWith(
                 "/spec/kafka: property 'replicas' is not defined in the schema and the schema does not allow additional properties"));
+    }
+
+    @Test
+    void aMisspelledServiceMonitorFieldIsRefusedByBothOperatorReleases() {
+        Map<String, Object> monitor = Rendered.copy(RenderedCharts.production().one("ServiceMonitor", "catalog-service"));
+        Map<String, Object> spec = map(monitor.get("spec"));
+        spec.put("endpoint", spec.remove("endpoints"));
+        // each release's own rules: the newest also requires endpoints
+        assertThat(schemas.check(monitor)).containsExactlyInAnyOrder(
+                "prometheus-operator-v0.75.2: /spec: property 'endpoint' is not defined in the schema"
+                        + " and the schema does not allow additional properties",
+                "prometheus-operator-v0.93.0: /spec: property 'endpoint' is not defined in the schema"
+                        + " and the schema does not allow additional properties",
+                "prometheus-operator-v0.93.0: /spec: required property 'endpoints' not found");
     }
 
     @Test
@@ -140,10 +158,11 @@ class SchemaConformanceTest {
 
     @Test
     void aKindWithoutAPublishedSchemaIsReportedNotSkipped() {
-        Map<String, Object> object = Map.of("apiVersion", "monitoring.coreos.com/v1", "kind", "ServiceMonitor",
+        // prometheus-operator's PrometheusRule and ServiceMonitor are here, its PodMonitor is not
+        Map<String, Object> object = Map.of("apiVersion", "monitoring.coreos.com/v1", "kind", "PodMonitor",
                 "metadata", Map.of("name", "catalog-service"));
         assertThat(schemas.check(object)).containsExactly(
-                "no published schema for monitoring.coreos.com/v1 ServiceMonitor in deploy/helm/schemas");
+                "no published schema for monitoring.coreos.com/v1 PodMonitor in deploy/helm/schemas");
     }
 
     @Test
