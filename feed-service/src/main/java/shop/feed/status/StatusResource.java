@@ -8,12 +8,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import io.smallrye.common.annotation.Blocking;
+import shop.feed.item.FeedStoreUnavailable;
 import shop.feed.item.FeedTable;
 import shop.kit.projection.DriftReport;
 import shop.kit.projection.ViewProgress;
 
 /**
- * How current the feed is: its items, the last event applied and its lag, the lag p50/p99 over the
+ * How current the feed is, answered even while DynamoDB is down ({@code items} is then null): its items, the last event applied and its lag, the lag p50/p99 over the
  * last minute, records behind and dead letters not replayed (search-service's status, for the feed).
  */
 @Path("/api/feed/status")
@@ -21,8 +22,17 @@ import shop.kit.projection.ViewProgress;
 @Blocking
 public class StatusResource {
 
-    public record Status(long items, Instant lastEventAt, Long lastEventLagMs, Long currentLagMs, Long lagP50Ms,
+    public record Status(Long items, Instant lastEventAt, Long lastEventLagMs, Long currentLagMs, Long lagP50Ms,
             Long lagP99Ms, Long recordsBehind, Long deadLetters, DriftReport lastDrift) {
+    }
+
+    /** The table's item count; null while DynamoDB does not answer (the rest still does). */
+    private Long items() {
+        try {
+            return table.items();
+        } catch (FeedStoreUnavailable down) {
+            return null;
+        }
     }
 
     private final FeedTable table;
@@ -36,7 +46,7 @@ public class StatusResource {
     @GET
     public Status status() {
         ViewProgress.Status view = progress.status();
-        return new Status(table.items(), view.lastEventAt(), view.lastEventLagMs(), view.currentLagMs(),
+        return new Status(items(), view.lastEventAt(), view.lastEventLagMs(), view.currentLagMs(),
                 view.lagP50Ms(), view.lagP99Ms(), view.recordsBehind(), view.deadLetters(), view.lastDrift());
     }
 }
