@@ -1,5 +1,6 @@
 # shellcheck shell=bash
-# The six Quarkus services (top-level Maven modules <name>/, package shop.<x>), run from
+# The suite's Quarkus services (top-level Maven modules <name>/: the six services and the
+# operations console ops-console), run from
 # <name>/target/quarkus-app/quarkus-run.jar in the prod profile with every store's address
 # in the environment. `stack up` builds the stale ones first, all in one Maven run
 # (services_build_stale), applies catalog-service's migrations (catalog_migrate), registers the
@@ -23,6 +24,7 @@ _svc_port() {
     media-service)       echo "$STACK_MEDIA_PORT" ;;
     feed-service)        echo "$STACK_FEED_PORT" ;;
     leaderboard-service) echo "$STACK_LEADERBOARD_PORT" ;;
+    ops-console)         echo "$STACK_OPS_CONSOLE_PORT" ;;
     *) die "unknown service $1" ;;
   esac
 }
@@ -119,8 +121,8 @@ MEDIA_BUCKET=$STACK_S3_BUCKET
 FEED_TABLE=$STACK_FEED_TABLE
 FEED_CURSOR_SECRET=feed-cursor-local-only-secret
 CATALOG_DEBEZIUM_USER=$STACK_DEBEZIUM_USER
-SHOP_ADMIN_EMAIL=admin@shop.local
-SHOP_ADMIN_PASSWORD=admin-local-only
+SHOP_ADMIN_EMAIL=$STACK_ADMIN_EMAIL
+SHOP_ADMIN_PASSWORD=$STACK_ADMIN_PASSWORD
 CATALOG_SERVICE_URL=http://127.0.0.1:$STACK_CATALOG_PORT
 SESSION_SERVICE_URL=http://127.0.0.1:$STACK_SESSION_PORT
 SEARCH_SERVICE_URL=http://127.0.0.1:$STACK_SEARCH_PORT
@@ -129,6 +131,9 @@ MEDIA_PUBLIC_URL=http://127.0.0.1:$STACK_GATEWAY_PORT
 FEED_SERVICE_URL=http://127.0.0.1:$STACK_FEED_PORT
 LEADERBOARD_SERVICE_URL=http://127.0.0.1:$STACK_LEADERBOARD_PORT
 KAFKA_CONNECT_URL=http://127.0.0.1:$STACK_CONNECT_PORT
+ZIPKIN_URL=http://127.0.0.1:$STACK_ZIPKIN_PORT
+ZIPKIN_UI_URL=http://127.0.0.1:$STACK_ZIPKIN_PORT/zipkin/
+PROMETHEUS_URL=http://127.0.0.1:$STACK_PROMETHEUS_PORT
 SHOP_KIT_TRACING_EXPORTER=zipkin
 SHOP_KIT_TRACING_ENDPOINT=http://127.0.0.1:$STACK_ZIPKIN_PORT/api/v2/spans
 QUARKUS_HTTP_ACCESS_LOG_ENABLED=$STACK_SERVICE_ACCESS_LOG
@@ -193,3 +198,6 @@ leaderboard-service_deps() { echo redis; }
 search-service_deps()      { echo elasticsearch kafka; }
 media-service_deps()       { echo s3; }
 feed-service_deps()        { echo dynamodb kafka; }
+# the console reads everything else as it finds it (what is down is shown down), but its pipeline
+# view needs Kafka's admin API to mean anything
+ops-console_deps()         { echo kafka; }

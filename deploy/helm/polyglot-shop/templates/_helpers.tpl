@@ -63,6 +63,25 @@ Connect pods (Strimzi labels them with their cluster and kind), if the chart run
 {{- end -}}
 
 {{/*
+The suite's service charts, in the umbrella's order: its dependencies (Chart.yaml), each one's name
+being its values key and, by default, its Kubernetes name. A JSON list.
+*/}}
+{{- define "polyglot-shop.services" -}}
+{{- $names := list }}
+{{- range $dependency := .Chart.Dependencies }}
+{{- $names = append $names $dependency.Name }}
+{{- end }}
+{{- toJson $names }}
+{{- end -}}
+
+{{/* The operations console's pods (it reads Kafka and Kafka Connect's REST API), if this install has it. */}}
+{{- define "polyglot-shop.consolePeers" -}}
+{{- if (index .Values "ops-console" | default dict).enabled }}
+{{ include "polyglot-shop.servicePeer" "ops-console" }}
+{{- end }}
+{{- end -}}
+
+{{/*
 A size in bytes, as an integer string: PostgreSQL's units (kB, MB, GB, TB: powers of 1024) and
 Kubernetes quantities (Ki, Mi, Gi, Ti; k, M, G, T: powers of 1000). Fails on anything else.
 */}}

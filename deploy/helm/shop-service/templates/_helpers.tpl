@@ -40,8 +40,18 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | 
 {{- end -}}
 
 {{/* The ConfigMap's data: every value goes through tpl, so a service chart can say
-     "{{ .Values.global.stores.redis.url }}" and the umbrella's globals fill it in. */}}
+     "{{ .Values.global.stores.redis.url }}" and the umbrella's globals fill it in.
+     An empty value leaves the variable unset (the service's own default applies), except for the
+     variables named in configSetWhenEmpty: those are set to the empty string, which to the
+     service (SmallRye Config) means "none", where unset would mean its default. */}}
 {{- define "shop-service.configData" -}}
+{{- /* "| default list": a service chart written before configSetWhenEmpty still renders */}}
+{{- $setWhenEmpty := .Values.configSetWhenEmpty | default list }}
+{{- range $name := $setWhenEmpty }}
+{{- if not (hasKey ($.Values.config | default dict) $name) }}
+{{- fail (printf "configSetWhenEmpty names %s, which is not a key of config" $name) }}
+{{- end }}
+{{- end }}
 {{- /* traces (service-kit's exporter): OTLP/HTTP to global.tracing.otlpEndpoint, sampled at
      global.tracing.samplerRatio (parent-based: a caller's decision wins); none without an endpoint */}}
 {{- $tracing := .Values.global.tracing | default dict }}
@@ -54,8 +64,8 @@ QUARKUS_OTEL_TRACES_SAMPLER_ARG: {{ toString ($tracing.samplerRatio | default "0
 {{- range $name, $value := .Values.config }}
 {{- if not (kindIs "invalid" $value) }}
 {{- $v := tpl (toString $value) $ }}
-{{- /* an empty value means "not set here": the service's own default applies */}}
-{{- if $v }}
+{{- /* an empty value means "not set here": the service's own default applies (unless configSetWhenEmpty) */}}
+{{- if or $v (has $name $setWhenEmpty) }}
 {{ $name }}: {{ $v | quote }}
 {{- end }}
 {{- end }}

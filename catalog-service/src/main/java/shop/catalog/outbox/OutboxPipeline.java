@@ -47,9 +47,16 @@ public class OutboxPipeline {
     public record State(Long retainedBytes, Boolean slotActive, boolean connectorRunning, String connectorState) {
     }
 
+    /**
+     * The replication slot as PostgreSQL has it now: whether it exists and a client streams from it,
+     * the WAL it holds back (from its restart LSN) and the LSN Debezium last confirmed.
+     */
+    public record Slot(String name, boolean exists, Boolean active, Long retainedBytes, String confirmedFlushLsn) {
+    }
+
     private static final Logger LOG = Logger.getLogger(OutboxPipeline.class);
-    private static final String SLOT = "SELECT active, pg_wal_lsn_diff(pg_current_wal_lsn(), restart_lsn)"
-            + " FROM pg_replication_slots WHERE slot_name = ?";
+    private static final String SLOT = "SELECT active, pg_wal_lsn_diff(pg_current_wal_lsn(), restart_lsn),"
+            + " confirmed_flush_lsn::text FROM pg_replication_slots WHERE slot_name = ?";
 
     private final DataSource database;
     private final KafkaConnectApi connect;
@@ -93,16 +100,31 @@ public class OutboxPipeline {
         return state.get();
     }
 
-    private void read() {
-        Long retained = null;
-        Boolean active = null;
+    /** Reads the slot now; throws SQLException when the database does not answer. */
+    public Slot slot() throws SQLException {
         try (Connection db = database.getConnection(); PreparedStatement query = db.prepareStatement(SLOT)) {
             query.setString(1, slot);
             try (ResultSet row = query.executeQuery()) {
-                if (row.next()) {
-                    active = row.getBoolean(1);
-                    retained = row.getLong(2);
+                if (!row.next()) {
+                    return new Slot(slot, false, null, null, null);
                 }
+                boolean active = row.getBoolean(1);
+                long retained = row.getLong(2);
+                // NULL while the slot has no restart LSN yet (created, never read from)
+                Long held = row.wasNull() ? null : retained;
+                return new Slot(slot, true, active, held, row.getString(3));
+            }
+        }
+    }
+
+    private void read() {
+        Long retained = null;
+        Boolean active = null;
+        try {
+            Slot now = slot();
+            if (now.exists()) {
+                active = now.active();
+                retained = now.retainedBytes();
             }
         } catch (SQLException | RuntimeException failed) {
             LOG.debugf("replication slot %s not read: %s", slot, failed.toString());

@@ -98,7 +98,7 @@ final class SearchScenario implements Scenario {
     }
 
     /** Creates the missing products (409 = already there) and waits until the index holds them all. */
-    private static void seed(Http search, Http catalog, int products, Report report) throws Exception {
+    static void seed(Http search, Http catalog, int products, Report report) throws Exception {
         long indexed = total(search.get("/api/search?size=0&tag=" + SearchProducts.TAG).body());
         // other tests on the shared stack delete a benchmark product now and then; catalog keeps its SKU
         // (a resend is a 409 and brings nothing back), so a few missing do not make a reseed

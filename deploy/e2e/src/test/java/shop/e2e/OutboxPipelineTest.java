@@ -1,6 +1,10 @@
 package shop.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
 import static shop.e2e.support.TopicReader.header;
 
 import java.math.BigDecimal;
@@ -43,6 +47,22 @@ import shop.events.OutboxEvents;
 class OutboxPipelineTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * catalog-service's internal view of the outbox's way out (what the operations console shows):
+     * the replication slot PostgreSQL keeps for Debezium, streaming, with the LSN it confirmed, and
+     * the connector as catalog-service last watched it.
+     */
+    @Test
+    void catalogServiceReportsTheSlotDebeziumStreamsFrom() {
+        Stack.anonymous(Stack.catalog()).get("/internal/outbox").then().statusCode(200)
+                .body("slot.name", equalTo("catalog_outbox"))
+                .body("slot.exists", equalTo(true))
+                .body("slot.active", equalTo(true))
+                .body("slot.confirmedFlushLsn", matchesPattern("[0-9A-F]+/[0-9A-F]+"))
+                .body("slot.retainedBytes", greaterThanOrEqualTo(0))
+                .body("readAt", notNullValue());
+    }
 
     @Test
     void committedOutboxRowArrivesWithAggregateKeyIdHeaderAndExpandedPayload() throws Exception {

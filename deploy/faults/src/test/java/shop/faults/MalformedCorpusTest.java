@@ -63,6 +63,22 @@ class MalformedCorpusTest {
     }
 
     @Test
+    void theConsolesRowsAreAimedAtItsPageItsFileAndItsLagWindow() {
+        List<Shot> full = corpus(20261127L, 12_000);
+        // a trailing / is that path: the index page keeps its slash (and nothing after it but a query)
+        assertThat(full).filteredOn(shot -> shot.route().equals("GET /console/")).isNotEmpty()
+                .allSatisfy(shot -> assertThat(shot.pathAndQuery()).as(shot.describe()).matches("/console/(\\?.*)?"));
+        assertThat(full).filteredOn(shot -> shot.route().equals("GET /console/**"))
+                .anySatisfy(shot -> assertThat(shot.pathAndQuery()).isEqualTo("/console/console.js"));
+        assertThat(full).filteredOn(shot -> shot.route().equals("GET /api/ops/**"))
+                .anySatisfy(shot -> assertThat(shot.pathAndQuery()).isEqualTo("/api/ops/lag?minutes=15"))
+                .anySatisfy(shot -> {
+                    assertThat(shot.flaw()).startsWith("BAD_QUERY");
+                    assertThat(shot.pathAndQuery()).startsWith("/api/ops/lag?minutes=");
+                });
+    }
+
+    @Test
     void writesWithoutABodyNeverNameTheFixture() {
         Fixture fixture = Fixture.offline("fltoffline");
         corpus(3, 5_000).stream()

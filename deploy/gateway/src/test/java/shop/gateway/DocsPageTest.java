@@ -32,20 +32,20 @@ import shop.gateway.support.Gateway;
 import shop.polyglot.stack.LocalStack;
 
 /**
- * The API documentation page the gateway serves, /api/docs/: the six services' OpenAPI documents
- * (public, read-only) and Swagger UI over them, in a real browser: it loads, its selector lists the
- * six services, and choosing another one shows that service's operations. Screenshots of each step
- * are kept in target/docs-page/.
+ * The API documentation page the gateway serves, /api/docs/: every routed service's OpenAPI document
+ * (the six services and the operations console; public, read-only) and Swagger UI over them, in a
+ * real browser: it loads, its selector lists them in the route table's order, and choosing another
+ * one shows that service's operations. Screenshots of each step are kept in target/docs-page/.
  */
 class DocsPageTest {
 
     static final List<String> SERVICES = List.of("catalog-service", "session-service", "search-service",
-            "media-service", "feed-service", "leaderboard-service");
+            "media-service", "feed-service", "leaderboard-service", "ops-console");
     /** A path each service's document has, and only that one. */
     static final Map<String, String> A_PATH = Map.of("catalog-service", "/api/products/{id}",
             "session-service", "/api/sessions/{token}", "search-service", "/api/search/suggest",
             "media-service", "/api/media/uploads", "feed-service", "/api/feed/{userId}",
-            "leaderboard-service", "/api/leaderboards/{board}/top");
+            "leaderboard-service", "/api/leaderboards/{board}/top", "ops-console", "/api/ops/overview");
     static final Path SHOTS = Path.of("target", "docs-page");
 
     static WebDriver browser;
@@ -53,8 +53,8 @@ class DocsPageTest {
     @BeforeAll
     static void openBrowser() throws Exception {
         if (System.getProperty("gateway.url", "").isBlank()) {
-            // every service's document is read through the gateway: all six run (the stack's gateway
-            // tests start only three)
+            // every service's document is read through the gateway: all of them run (the stack's
+            // gateway tests start only three)
             Set<String> all = new LinkedHashSet<>(SERVICES);
             all.add("gateway");
             LocalStack.up(all);
@@ -94,7 +94,7 @@ class DocsPageTest {
     }
 
     @Test
-    void thePageListsTheSixServicesAndShowsTheOneChosen() throws IOException {
+    void thePageListsEveryServiceAndShowsTheOneChosen() throws IOException {
         browser.get(Gateway.baseUri() + "/api/docs/");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         WebElement selector = wait.until(page -> page.findElement(By.cssSelector(".topbar select")));
@@ -122,6 +122,11 @@ class DocsPageTest {
         new Select(browser.findElement(By.cssSelector(".topbar select"))).selectByVisibleText("session-service");
         showsOperationsOf("session-service", wait);
         screenshot("4-session-service");
+
+        // the last of the table's order, the one service that is not a store's
+        new Select(browser.findElement(By.cssSelector(".topbar select"))).selectByVisibleText("ops-console");
+        showsOperationsOf("ops-console", wait);
+        screenshot("5-ops-console");
     }
 
     /** The page shows this service's document: its title and its operations, no other service's. */

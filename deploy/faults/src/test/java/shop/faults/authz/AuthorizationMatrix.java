@@ -198,6 +198,10 @@ public final class AuthorizationMatrix {
                     + "/users/" + owner.userId(), null);
             case "GET /api/leaderboards/{board}/users/{userId}/around" -> call(as, "GET", "/api/leaderboards/" + board
                     + "/users/" + owner.userId() + "/around?radius=2", null);
+            case "GET /console/" -> call(as, "GET", "/console/", null);
+            case "GET /console/**" -> call(as, "GET", "/console/console.js", null);
+            // the one the page reads every two seconds: everything the console shows
+            case "GET /api/ops/**" -> call(as, "GET", "/api/ops/overview", null);
             default -> {
                 if (route.access() == Route.Access.INTERNAL) {
                     // POST /api/sessions, introspection and catalog's image-reference removal, whatever the

@@ -221,6 +221,9 @@ public final class MalformedCorpus {
                 case "name" -> fixture.flagName();
                 case "board" -> fixture.board();
                 case "rest" -> route.path().startsWith("/api/reports") ? "pending-orders"
+                        : route.path().startsWith("/console/") ? "console.js"
+                        // the console's one operation with a parameter: the query flaws have one to aim at
+                        : route.path().startsWith("/api/ops/") ? "lag"
                         : "products/" + fixture.productId() + "/" + fixture.marker() + ".png";
                 default -> throw new IllegalStateException("no fixture for {" + name + "} in " + route);
             });
@@ -243,6 +246,7 @@ public final class MalformedCorpus {
             case "GET /api/leaderboards/{board}/users/{userId}/around" -> "radius=2";
             case "GET /api/reports/**" -> "days=30&minItems=3";
             case "GET /api/flags/{name}/evaluate" -> "userId=" + fixture.customerId();
+            case "GET /api/ops/**" -> "minutes=15";
             // consume has no valid form in the corpus: a valid one would spend a real budget
             case "POST /api/rate-limits/{key}/consume" -> "limit=" + pick(random, BAD_LIMITS) + "&windowSeconds=60";
             default -> "";
@@ -261,6 +265,7 @@ public final class MalformedCorpus {
             case "GET /api/reports/**" -> List.of("days", "minItems");
             case "GET /api/flags/{name}/evaluate" -> List.of("userId");
             case "POST /api/rate-limits/{key}/consume" -> List.of("limit", "windowSeconds");
+            case "GET /api/ops/**" -> List.of("minutes");
             default -> List.of("page", "q", "size");
         };
         StringBuilder query = new StringBuilder();

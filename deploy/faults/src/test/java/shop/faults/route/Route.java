@@ -32,7 +32,10 @@ public record Route(String path, String method, String service, Access access, S
         return names;
     }
 
-    /** The path with each parameter replaced, in order, by the given raw (already encoded) segment. */
+    /**
+     * The path with each parameter replaced, in order, by the given raw (already encoded) segment. A
+     * trailing {@code /} (an index page, {@code /console/}) is kept: the row is that exact path.
+     */
     public String fill(List<String> segments) {
         String filled = path;
         int i = 0;

@@ -16,7 +16,7 @@ public final class Stack {
 
     private static final Set<String> COMPONENTS = new LinkedHashSet<>(List.of("prometheus", "postgres", "redis", "kafka",
             "connect", "elasticsearch", "s3", "dynamodb", "catalog-service", "session-service", "search-service",
-            "media-service", "feed-service", "leaderboard-service", "gateway"));
+            "media-service", "feed-service", "leaderboard-service", "ops-console", "gateway"));
 
     private static Map<String, String> env;
 
@@ -52,9 +52,9 @@ public final class Stack {
         return http("STACK_GATEWAY_PORT");
     }
 
-    /** The upstream of a route-table service name (catalog-service → STACK_CATALOG_PORT). */
+    /** The upstream of a route-table service name (catalog-service → STACK_CATALOG_PORT, ops-console → STACK_OPS_CONSOLE_PORT). */
     public static String service(String serviceName) {
-        String short_ = serviceName.replace("-service", "").toUpperCase();
+        String short_ = serviceName.replace("-service", "").replace('-', '_').toUpperCase();
         return http("STACK_" + short_ + "_PORT");
     }
 }

@@ -23,10 +23,10 @@ public final class Charts {
     public static final String LIBRARY = "shop-service";
     /** The umbrella chart that installs the suite. */
     public static final String UMBRELLA = "polyglot-shop";
-    /** The six service charts, in the umbrella's order. */
+    /** The service charts, in the umbrella's order: the six services of the shop, then the operations console. */
     public static final List<String> SERVICES = List.of(
             "catalog-service", "session-service", "search-service",
-            "media-service", "feed-service", "leaderboard-service");
+            "media-service", "feed-service", "leaderboard-service", "ops-console");
 
     private final Path root;
 
@@ -63,7 +63,7 @@ public final class Charts {
         return charts;
     }
 
-    /** The library, the six services and the umbrella. */
+    /** The library, the service charts and the umbrella. */
     public static List<String> allCharts() {
         return Stream.concat(Stream.concat(Stream.of(LIBRARY), SERVICES.stream()), Stream.of(UMBRELLA)).toList();
     }

@@ -67,23 +67,28 @@ class HelmChartsTest {
     }
 
     @Test
-    void theUmbrellaInstallsTheSixServicesEachWithItsObjects() {
+    void theUmbrellaInstallsEveryServiceChartEachWithItsObjects() {
+        assertThat(Charts.SERVICES).hasSize(7).contains("ops-console");
         for (Rendered rendered : List.of(dev, production)) {
             for (String kind : List.of("Deployment", "Service", "ConfigMap", "NetworkPolicy", "PodDisruptionBudget", "ServiceAccount")) {
-                assertThat(rendered.ofKind(kind).stream().map(Rendered::name).filter(n -> n.endsWith("-service") || n.endsWith("-service-config")))
-                        .as(kind).hasSize(6);
+                String suffix = kind.equals("ConfigMap") ? "-config" : "";
+                assertThat(rendered.ofKind(kind).stream().map(Rendered::name))
+                        .as(kind).containsAll(Charts.SERVICES.stream().map(s -> s + suffix).toList());
             }
         }
-        // every service is stateless: production scales each one with the load
+        // every service is stateless: production scales each of the shop's with the load; the console's
+        // load is a few administrators' pages, so it runs a fixed count, two in production
         assertThat(production.ofKind("HorizontalPodAutoscaler").stream().map(Rendered::name))
-                .containsExactlyInAnyOrderElementsOf(Charts.SERVICES);
+                .containsExactlyInAnyOrderElementsOf(Charts.SERVICES.stream().filter(s -> !s.equals("ops-console")).toList());
+        assertThat(at(production.one("Deployment", "ops-console"), "spec.replicas")).isEqualTo(2);
+        assertThat(at(dev.one("Deployment", "ops-console"), "spec.replicas")).isEqualTo(1);
     }
 
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void everyDeploymentHasBothProbesOnQuarkusHealthAndRequestsAndLimits(boolean productionValues) {
         Rendered rendered = productionValues ? production : dev;
-        assertThat(rendered.serviceDeployments()).hasSize(6);
+        assertThat(rendered.serviceDeployments()).hasSize(Charts.SERVICES.size());
         for (Map<String, Object> deployment : rendered.serviceDeployments()) {
             for (Map<String, Object> container : maps(at(deployment, "spec.template.spec.containers"))) {
                 String what = name(deployment) + "/" + container.get("name");
@@ -132,7 +137,7 @@ class HelmChartsTest {
     void oneRegistrySettingMovesEveryImage() {
         Rendered moved = new Rendered(charts.helm(Charts.UMBRELLA).template().withName("shop")
                 .set("global.imageRegistry", "ghcr.io/acme/shop").call());
-        assertThat(moved.serviceDeployments()).hasSize(6);
+        assertThat(moved.serviceDeployments()).hasSize(Charts.SERVICES.size());
         for (Map<String, Object> deployment : moved.serviceDeployments()) {
             assertThat((String) at(maps(at(deployment, "spec.template.spec.containers")).get(0), "image"))
                     .startsWith("ghcr.io/acme/shop/" + name(deployment) + ":");
@@ -356,14 +361,8 @@ class HelmChartsTest {
 
     @Test
     void eachServiceIsReachableOnlyFromTheGatewayAndItsNamedCallers() {
-        Map<String, Set<String>> callers = Map.of(
-                // media registers image references; search (rebuild, drift check) reads the products, feed (drift check) the orders
-                "catalog-service", Set.of("media-service", "search-service", "feed-service"),
-                "session-service", Set.of("catalog-service"),
-                "search-service", Set.of(),
-                "media-service", Set.of(),
-                "feed-service", Set.of(),
-                "leaderboard-service", Set.of());
+        // ServiceReachabilityTest evaluates these policies for every pod; here, their shape
+        Map<String, Set<String>> callers = ServiceReachabilityTest.CALLERS;
         for (Rendered rendered : List.of(dev, production)) {
             for (String service : Charts.SERVICES) {
                 Map<String, Object> policy = rendered.one("NetworkPolicy", service);
@@ -404,7 +403,7 @@ class HelmChartsTest {
                     .asString().startsWith("arn:aws:iam::");
             assertThat(at(production.one("Deployment", service), "spec.template.spec.serviceAccountName")).isEqualTo(service);
         }
-        for (String service : List.of("catalog-service", "session-service", "search-service", "leaderboard-service")) {
+        for (String service : List.of("catalog-service", "session-service", "search-service", "leaderboard-service", "ops-console")) {
             assertThat(map(at(production.one("ServiceAccount", service), "metadata.annotations"))).as(service).isEmpty();
         }
     }
@@ -475,6 +474,20 @@ class HelmChartsTest {
             }
             assertThat(matching).as("a rule of shop-%s for %s", route.access(), route.path()).isNotEmpty();
             Map<String, Object> rule = matching.get(0);
+            List<Map<String, Object>> paths = maps(rule.get("matches")).stream().map(m -> map(m.get("path")))
+                    .filter(p -> pathMatches(p, sample)).toList();
+            if (route.path().endsWith("/")) {
+                // a trailing "/": that path exactly (a directory's index page), not without the slash, not below it
+                assertThat(paths).as(route.path()).allSatisfy(p -> assertThat(p).containsEntry("type", "Exact").containsEntry("value", route.path()));
+                String bare = route.path().substring(0, route.path().length() - 1);
+                assertThat(paths).as(route.path()).noneMatch(p -> pathMatches(p, bare) || pathMatches(p, route.path() + "x"));
+            }
+            if (route.path().endsWith("/**")) {
+                // anything below, one segment or more: not the directory itself
+                String directory = route.path().substring(0, route.path().length() - 2);
+                assertThat(paths).as(route.path()).allSatisfy(p -> assertThat(p).containsEntry("type", "RegularExpression"))
+                        .noneMatch(p -> pathMatches(p, directory)).allMatch(p -> pathMatches(p, directory + "x"));
+            }
             Set<String> ruleMethods = new HashSet<>();
             maps(rule.get("matches")).stream().filter(m -> pathMatches(map(m.get("path")), sample))
                     .forEach(m -> ruleMethods.add(String.valueOf(m.get("method"))));
@@ -538,7 +551,8 @@ class HelmChartsTest {
 
     @Test
     void aPathTheTableDoesNotRouteMatchesNoRoute() {
-        for (String path : List.of("/api/sessions", "/api/internal", "/q/metrics", "/api/usersx", "/api/products/1/2")) {
+        for (String path : List.of("/api/sessions", "/api/internal", "/q/metrics", "/api/usersx", "/api/products/1/2",
+                "/console", "/consolex", "/api/ops", "/api/ops/")) {
             boolean routed = dev.ofKind("HTTPRoute").stream()
                     .filter(r -> !name(r).equals("shop-internal"))
                     .flatMap(r -> maps(at(r, "spec.rules")).stream())
@@ -560,6 +574,148 @@ class HelmChartsTest {
             }
         }));
         assertThat(exact).contains("/api/sessions", "/api/sessions/introspect");
+    }
+
+    // --- the operations console
+
+    @Test
+    void theConsolesPageIsPublicAndItsApiForAdministratorsOnly() throws IOException {
+        assertThat(routeTable().stream().filter(r -> r.service().equals("ops-console")))
+                .as("deploy/gateway/routes.tsv routes the console")
+                .extracting(r -> r.path() + " " + String.join(",", r.methods()) + " " + r.port() + " " + r.access())
+                .containsExactlyInAnyOrder("/console/ GET 8087 public", "/console/** GET 8087 public", "/api/ops/** GET 8087 admin");
+        for (Rendered rendered : List.of(dev, production)) {
+            // the page (it holds nothing) and its files, to anyone; what it shows, to administrators
+            assertThat(routedTo(rendered, "/console/", "GET")).containsExactly("shop-public ops-console:8087");
+            assertThat(routedTo(rendered, "/console/console.js", "HEAD")).containsExactly("shop-public ops-console:8087");
+            assertThat(routedTo(rendered, "/api/ops/overview", "GET")).containsExactly("shop-admin ops-console:8087");
+            assertThat(routedTo(rendered, "/api/ops/lag", "GET")).containsExactly("shop-admin ops-console:8087");
+            // read only: no other method reaches it
+            assertThat(routedTo(rendered, "/api/ops/overview", "POST")).isEmpty();
+            assertThat(routedTo(rendered, "/console/", "PUT")).isEmpty();
+            // the table's forms: "/console/" exactly, "/**" the regular expression below it
+            assertThat(consoleMatches(rendered, "shop-public")).containsExactlyInAnyOrder(
+                    "Exact /console/ GET", "Exact /console/ HEAD", "RegularExpression ^/console/.+$ GET", "RegularExpression ^/console/.+$ HEAD");
+            assertThat(consoleMatches(rendered, "shop-admin")).containsExactlyInAnyOrder(
+                    "RegularExpression ^/api/ops/.+$ GET", "RegularExpression ^/api/ops/.+$ HEAD");
+        }
+        // signed in through session-service's introspect before the console checks the admin role itself
+        assertThat(maps(at(dev.one("SecurityPolicy", "shop-authenticated"), "spec.targetRefs")).stream().map(r -> r.get("name")))
+                .contains("shop-admin");
+    }
+
+    @Test
+    void theConsoleFindsEveryServiceKafkaAndConnectWhereTheChartPutsThem() throws IOException {
+        for (Rendered rendered : List.of(dev, production)) {
+            Map<String, String> console = config(rendered, "ops-console");
+            for (String service : Charts.SERVICES) {
+                if (!service.equals("ops-console")) {
+                    // CATALOG_SERVICE_URL, ..., LEADERBOARD_SERVICE_URL: the Service's name and port
+                    String variable = service.substring(0, service.indexOf('-')).toUpperCase() + "_SERVICE_URL";
+                    Object port = at(maps(at(rendered.one("Service", service), "spec.ports")).get(0), "port");
+                    assertThat(console).as(variable).containsEntry(variable, "http://" + service + ":" + port);
+                }
+            }
+            assertThat(console).containsEntry("KAFKA_BOOTSTRAP_SERVERS", name(rendered.ofKind("Kafka").get(0)) + "-kafka-bootstrap:9092");
+            // Strimzi's Service for the REST API of the chart's Connect: <name>-connect-api, port 8083
+            assertThat(console).containsEntry("KAFKA_CONNECT_URL", "http://" + name(rendered.ofKind("KafkaConnect").get(0)) + "-connect-api:8083");
+            // and the connector the console asks about is the one the chart runs
+            assertThat(name(rendered.ofKind("KafkaConnector").get(0))).isEqualTo(consoleProperty("ops.connect.connector"));
+        }
+        // every variable the chart sets is one the console reads (application.properties, or a key's own variable)
+        String properties = Files.readString(REPO.resolve("ops-console/src/main/resources/application.properties"));
+        for (String variable : config(dev, "ops-console").keySet()) {
+            boolean read = properties.contains("${" + variable + ":") || properties.contains("${" + variable + "}")
+                    || properties.lines().anyMatch(l -> l.contains("=") && envName(l.substring(0, l.indexOf('='))).equals(variable));
+            assertThat(read).as("%s is read by ops-console's application.properties", variable).isTrue();
+        }
+    }
+
+    @Test
+    void withoutZipkinPrometheusOrConnectTheConsoleIsToldNoneInsteadOfItsLocalDefaults() {
+        // present and empty: SmallRye Config reads an empty variable as missing, so the console shows
+        // "not here"; left unset, ${ZIPKIN_URL:http://127.0.0.1:9411} would send it to the pod itself
+        for (Rendered rendered : List.of(dev, production)) {
+            assertThat(config(rendered, "ops-console")).containsEntry("ZIPKIN_URL", "").containsEntry("ZIPKIN_UI_URL", "")
+                    .containsEntry("PROMETHEUS_URL", "");
+        }
+        for (String elsewhere : List.of("external", "off")) {
+            assertThat(config(InitContainerWaitsTest.render("global.outboxConnector", elsewhere), "ops-console"))
+                    .as("global.outboxConnector %s", elsewhere).containsEntry("KAFKA_CONNECT_URL", "");
+        }
+        // named, they are passed on as they are
+        Rendered named = new Rendered(charts.helm(Charts.UMBRELLA).template().withName("shop").withNamespace(NAMESPACE)
+                .set("ops-console.config.ZIPKIN_URL", "http://zipkin.observability:9411")
+                .set("ops-console.config.ZIPKIN_UI_URL", "https://zipkin.example.com/zipkin/")
+                .set("ops-console.config.PROMETHEUS_URL", "http://prometheus-operated.monitoring:9090")
+                .set("global.outboxConnector", "external").set("ops-console.config.KAFKA_CONNECT_URL", "http://connect.kafka:8083").call());
+        assertThat(config(named, "ops-console")).containsEntry("ZIPKIN_URL", "http://zipkin.observability:9411")
+                .containsEntry("ZIPKIN_UI_URL", "https://zipkin.example.com/zipkin/")
+                .containsEntry("PROMETHEUS_URL", "http://prometheus-operated.monitoring:9090")
+                .containsEntry("KAFKA_CONNECT_URL", "http://connect.kafka:8083");
+        // the library still leaves every other empty value unset (the service's own default applies)
+        assertThat(config(dev, "catalog-service")).doesNotContainKey("KAFKA_CONNECT_URL");
+        assertThat(config(production, "media-service")).doesNotContainKey("QUARKUS_S3_ENDPOINT_OVERRIDE");
+        // and a variable it is told to set when empty must be one of config's
+        assertThatThrownBy(() -> charts.helm(Charts.UMBRELLA).template().withName("shop")
+                .set("ops-console.configSetWhenEmpty[0]", "ZIPKIN_URI").call())
+                .hasMessageContaining("configSetWhenEmpty names ZIPKIN_URI, which is not a key of config");
+    }
+
+    @Test
+    void theNotesGiveTheConsolesAddress() {
+        String development = notes(null);
+        assertThat(development).contains("  - ops-console\n").contains("http://<the Gateway's address>/console/")
+                .contains("There is no administrator account");
+        assertThat(notes(RenderedCharts.PRODUCTION_VALUES)).contains("https://shop.example.com/console/")
+                .contains("Sign in with the account of the Secret polyglot-shop-admin");
+    }
+
+    /** NOTES.txt as `helm install` prints it (a client-only dry run: no cluster). */
+    static String notes(Path values) {
+        var install = charts.helm(Charts.UMBRELLA).install().withName("shop").withNamespace(NAMESPACE).clientOnly().dryRun();
+        if (values != null) {
+            install = install.withValuesFile(values);
+        }
+        String output = install.call().getOutput();
+        assertThat(output).contains("NOTES:");
+        return output.substring(output.indexOf("NOTES:"));
+    }
+
+    /** "shop-&lt;access&gt; backend:port" of every rule a request (path, method) matches, internal rules included. */
+    static List<String> routedTo(Rendered rendered, String path, String method) {
+        List<String> routed = new ArrayList<>();
+        for (Map<String, Object> route : rendered.ofKind("HTTPRoute")) {
+            for (Map<String, Object> rule : maps(at(route, "spec.rules"))) {
+                boolean matches = maps(rule.get("matches")).stream().anyMatch(m -> pathMatches(map(m.get("path")), path)
+                        && (m.get("method") == null || method.equals(m.get("method"))));
+                if (matches) {
+                    List<Map<String, Object>> backends = maps(rule.get("backendRefs"));
+                    routed.add(name(route) + " " + (backends.isEmpty() ? "-" : backends.get(0).get("name") + ":" + backends.get(0).get("port")));
+                }
+            }
+        }
+        return routed;
+    }
+
+    /** "type value method" of each match of the rules of HTTPRoute {@code route} that go to ops-console. */
+    static List<String> consoleMatches(Rendered rendered, String route) {
+        return maps(at(rendered.one("HTTPRoute", route), "spec.rules")).stream()
+                .filter(rule -> maps(rule.get("backendRefs")).stream().anyMatch(b -> "ops-console".equals(b.get("name"))))
+                .flatMap(rule -> maps(rule.get("matches")).stream())
+                .map(m -> at(m, "path.type") + " " + at(m, "path.value") + " " + m.get("method")).toList();
+    }
+
+    /** A property's value in ops-console's application.properties. */
+    static String consoleProperty(String key) throws IOException {
+        return Files.readAllLines(REPO.resolve("ops-console/src/main/resources/application.properties")).stream()
+                .filter(l -> l.startsWith(key + "=")).map(l -> l.substring(key.length() + 1).strip()).findFirst()
+                .orElseThrow(() -> new AssertionError(key + " not in ops-console's application.properties"));
+    }
+
+    /** The environment variable of a property key, as SmallRye Config maps them (kafka.bootstrap.servers: KAFKA_BOOTSTRAP_SERVERS). */
+    static String envName(String key) {
+        return key.strip().replaceAll("[^A-Za-z0-9]", "_").toUpperCase();
     }
 
     static boolean pathMatches(Map<String, Object> path, String sample) {

@@ -20,7 +20,8 @@ import shop.polyglot.helm.schema.ApiSchemas;
 /**
  * Metrics and alerts for a prometheus-operator Prometheus: the PrometheusRule {@code shop-alerts}
  * is the one rules file (files/alerts.yml, which the local stack's Prometheus loads), and every
- * service has a ServiceMonitor on its Service's {@code http} port at {@code /q/metrics}. Both are
+ * service, the operations console too, has a ServiceMonitor on its Service's {@code http} port at
+ * {@code /q/metrics}. Both are
  * switches ({@code monitoring.*.enabled}): on in values-production.yaml, off in values.yaml.
  */
 class MonitoringTest {
@@ -87,7 +88,7 @@ class MonitoringTest {
         Rendered off = production(Map.of("monitoring.prometheusRule.enabled", false, "monitoring.serviceMonitors.enabled", false));
         assertThat(off.ofKind("PrometheusRule")).isEmpty();
         assertThat(off.ofKind("ServiceMonitor")).isEmpty();
-        assertThat(off.serviceDeployments()).hasSize(6);
+        assertThat(off.serviceDeployments()).hasSize(Charts.SERVICES.size());
 
         Rendered rulesOnly = production(Map.of("monitoring.serviceMonitors.enabled", false));
         assertThat(rulesOnly.ofKind("PrometheusRule")).hasSize(1);
@@ -95,12 +96,15 @@ class MonitoringTest {
 
         Rendered monitorsOnly = production(Map.of("monitoring.prometheusRule.enabled", false));
         assertThat(monitorsOnly.ofKind("PrometheusRule")).isEmpty();
-        assertThat(monitorsOnly.ofKind("ServiceMonitor")).hasSize(6);
+        assertThat(monitorsOnly.ofKind("ServiceMonitor")).hasSize(Charts.SERVICES.size());
 
         // a service that is not installed is not scraped
         Rendered withoutLeaderboard = production(Map.of("leaderboard-service.enabled", false));
         assertThat(withoutLeaderboard.ofKind("ServiceMonitor").stream().map(Rendered::name))
-                .hasSize(5).doesNotContain("leaderboard-service");
+                .hasSize(Charts.SERVICES.size() - 1).doesNotContain("leaderboard-service");
+        Rendered withoutConsole = production(Map.of("ops-console.enabled", false));
+        assertThat(withoutConsole.ofKind("ServiceMonitor").stream().map(Rendered::name))
+                .hasSize(Charts.SERVICES.size() - 1).doesNotContain("ops-console");
     }
 
     @Test
@@ -112,7 +116,7 @@ class MonitoringTest {
         ApiSchemas schemas = ApiSchemas.load(RenderedCharts.HELM.resolve("schemas"));
         List<Map<String, Object>> objects = new ArrayList<>(on.ofKind("PrometheusRule"));
         objects.addAll(on.ofKind("ServiceMonitor"));
-        assertThat(objects).hasSize(7);
+        assertThat(objects).hasSize(1 + Charts.SERVICES.size());
         for (Map<String, Object> object : objects) {
             assertThat(schemas.check(object)).as(object.get("kind") + " " + name(object)).isEmpty();
             assertThat(map(at(object, "metadata.labels"))).containsEntry("team", "shop").doesNotContainKey("release");

@@ -210,6 +210,22 @@ class ReleaseTest {
     }
 
     @Test
+    void theReleaseScriptKnowsEveryChartedServiceAndEachHasWhatAReleaseNeeds() throws IOException {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^SERVICES=\\(([^)]*)\\)$")
+                .matcher(Files.readString(REPO.resolve("deploy/release")));
+        assertThat(m.find()).as("deploy/release's SERVICES list").isTrue();
+        assertThat(Arrays.asList(m.group(1).trim().split("\\s+"))).containsExactlyElementsOf(Charts.SERVICES);
+        for (String service : Charts.SERVICES) {
+            // what deploy/release reads before it changes anything: the pom's own version, the
+            // changelog's unreleased notes, the chart, and the port the image exposes
+            assertThat(HelmChartsTest.ownVersion(REPO.resolve(service + "/pom.xml"), service)).as(service).isNotBlank();
+            assertThat(Files.readString(REPO.resolve(service + "/CHANGELOG.md"))).as(service).contains("\n## [Unreleased]\n");
+            assertThat(REPO.resolve("deploy/helm/" + service + "/Chart.yaml")).as(service).isRegularFile();
+            assertThat(Files.readString(REPO.resolve("deploy/helm/" + service + "/values.yaml"))).as(service).containsPattern("(?m)^port: \\d+$");
+        }
+    }
+
+    @Test
     void aReleaseIsRefusedBeforeAnythingChanges() throws Exception {
         assertThat(release.exit()).as(release.output()).isZero();
         String head = git("rev-parse", "HEAD");

@@ -174,7 +174,8 @@ public abstract class ApiDocumentContract {
         List<DocumentedOperation> operations = operations();
         List<String> missing = new ArrayList<>();
         for (RouteTable.Route route : table) {
-            if (!route.service().equals(service())) {
+            // a web page and its files (the console's /console/) are not API operations
+            if (!route.service().equals(service()) || !route.path().startsWith("/api/")) {
                 continue;
             }
             for (String method : route.methods()) {

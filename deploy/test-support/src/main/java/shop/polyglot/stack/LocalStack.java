@@ -41,6 +41,7 @@ public final class LocalStack {
     private static final int STDERR_LINES_IN_FAILURE = 40;
 
     private static final Set<String> started = new HashSet<>();
+    private static final String BROWSER = "browser (not a component)";
 
     private LocalStack() {
     }
@@ -72,6 +73,17 @@ public final class LocalStack {
      */
     public static void registerOutboxConnector() {
         run(List.of("connector"), CONNECTOR_TIMEOUT, passThrough(System.out));
+    }
+
+    /**
+     * Installs Chromium and chromedriver from Debian's packages ({@code deploy/local/stack browser}),
+     * for the web pages' browser tests; does nothing when both are there.
+     */
+    public static synchronized void installBrowser() {
+        if (!started.contains(BROWSER)) {
+            run(List.of("browser"), UP_TIMEOUT, passThrough(System.out));
+            started.add(BROWSER);
+        }
     }
 
     /** {@code deploy/local/stack}, found by walking up from the working directory. */

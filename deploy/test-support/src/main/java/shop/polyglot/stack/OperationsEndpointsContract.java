@@ -2,7 +2,10 @@ package shop.polyglot.stack;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.util.List;
@@ -34,6 +37,16 @@ public abstract class OperationsEndpointsContract {
         given().when().get("/q/health/live")
                 .then().statusCode(200)
                 .body("status", is("UP"));
+    }
+
+    /** service-kit's liveness check {@code build} says which service and which release answers. */
+    @Test
+    void livenessNamesTheBuild() {
+        given().when().get("/q/health/live")
+                .then().statusCode(200)
+                .body(check("build"), is("UP"))
+                .body("checks.find { it.name == 'build' }.data.name", not(emptyOrNullString()))
+                .body("checks.find { it.name == 'build' }.data.version", matchesPattern("\\d+\\.\\d+\\.\\d+.*"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -71,7 +72,8 @@ public final class RouteTable {
      * The row that decides {@code method} on a documented path template ({@code /api/products/{id}}),
      * or null when the table does not name it. A table parameter or trailing {@code **} matches a
      * template's parameter or literal; a table literal matches only the same literal, never a
-     * parameter (the template's parameter is not that one resource).
+     * parameter (the template's parameter is not that one resource); a table path ending in
+     * {@code /} (a directory's index page) matches only the template with that same trailing slash.
      */
     public static Route routeOf(List<Route> table, String template, String method) {
         Route first = table.stream().filter(route -> matches(route.path(), template)).findFirst().orElse(null);
@@ -84,17 +86,21 @@ public final class RouteTable {
     }
 
     static boolean matches(String tablePath, String template) {
-        String[] table = tablePath.substring(1).split("/");
-        String[] doc = template.substring(1).split("/");
+        // limit -1: a trailing "/" is an empty last segment that must match, not be dropped
+        // (split's default would make /console/ and /console the same path)
+        String[] table = tablePath.substring(1).split("/", -1);
+        String[] doc = template.substring(1).split("/", -1);
         for (int i = 0; i < table.length; i++) {
             if (table[i].equals("**") && i == table.length - 1) {
-                return doc.length > i;
+                // one or more segments below, as the gateway's /.+ : /x/** does not take /x/ itself
+                return doc.length > i && !String.join("/", Arrays.copyOfRange(doc, i, doc.length)).isEmpty();
             }
             if (i >= doc.length) {
                 return false;
             }
+            // a parameter is one non-empty segment (the gateway's [^/]+): not the empty one after a trailing /
             boolean parameter = table[i].startsWith("{");
-            if (!parameter && !table[i].equals(doc[i])) {
+            if (parameter ? doc[i].isEmpty() : !table[i].equals(doc[i])) {
                 return false;
             }
         }

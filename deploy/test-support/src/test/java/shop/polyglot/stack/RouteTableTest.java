@@ -37,6 +37,30 @@ class RouteTableTest {
     }
 
     @Test
+    void aTrailingSlashIsThatPathOnlyAsTheGatewayMatchesIt(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("routes.tsv");
+        Files.writeString(file, String.join("\n",
+                "/console/\tGET\to\t1\tpublic\t64k\t-",
+                "/api/things/{id}\tGET\tt\t1\tpublic\t64k\t-",
+                "/api/things/{id}/\tGET\tt\t1\tadmin\t64k\t-",
+                "/console/**\tGET\to\t1\tpublic\t64k\t-", ""));
+        List<RouteTable.Route> table = RouteTable.parse(file);
+        List<RouteTable.Route> slashOnly = table.subList(0, 1);
+
+        assertThat(RouteTable.routeOf(table, "/console/", "get").line()).isEqualTo(1);
+        // the index page's row neither takes the path without its slash nor a file below it
+        assertThat(RouteTable.routeOf(slashOnly, "/console", "get")).isNull();
+        assertThat(RouteTable.routeOf(slashOnly, "/console/console.js", "get")).isNull();
+        // ** is one or more segments: the file below, never the index page itself
+        assertThat(RouteTable.routeOf(table, "/console/console.js", "get").line()).isEqualTo(4);
+        assertThat(RouteTable.routeOf(table.subList(3, 4), "/console/", "get")).isNull();
+        // a parameter is a non-empty segment: /api/things/{id} is not /api/things/ with nothing after it
+        assertThat(RouteTable.routeOf(table.subList(1, 2), "/api/things/", "get")).isNull();
+        assertThat(RouteTable.routeOf(table, "/api/things/{id}", "get").line()).isEqualTo(2);
+        assertThat(RouteTable.routeOf(table, "/api/things/{id}/", "get").line()).isEqualTo(3);
+    }
+
+    @Test
     void theRepositorysTableIsFoundAboveTheWorkingDirectory() {
         assertThat(RouteTable.load()).isNotEmpty()
                 .anySatisfy(route -> assertThat(route.path()).isEqualTo("/api/sessions/introspect"));

@@ -10,8 +10,9 @@ import java.util.Objects;
  * policy with policyType Ingress selects takes any connection; a selected pod only what some rule
  * of those policies admits, by peer (podSelector in the policy's namespace, namespaceSelector,
  * or both) and port. Selectors are matchLabels and matchExpressions (In, NotIn, Exists,
- * DoesNotExist); ipBlock peers admit no pod (they are addresses, not pods); a named port matches
- * nothing here, so a test using one fails rather than passes by accident.
+ * DoesNotExist); ipBlock peers admit no pod (they are addresses, not pods); a named port is the
+ * number the destination pod's container port of that name has ({@link Pod#namedPorts()}), and
+ * matches nothing on a pod without it, so a test using one fails rather than passes by accident.
  */
 public final class NetworkPolicies {
 
@@ -38,7 +39,7 @@ public final class NetworkPolicies {
         for (Policy policy : selecting) {
             for (Object rule : list(policy.spec().get("ingress"))) {
                 Map<String, Object> r = map(rule);
-                if (portAdmitted(list(r.get("ports")), port) && peerAdmitted(list(r.get("from")), policy.namespace(), from)) {
+                if (portAdmitted(list(r.get("ports")), to, port) && peerAdmitted(list(r.get("from")), policy.namespace(), from)) {
                     return true;
                 }
             }
@@ -46,7 +47,7 @@ public final class NetworkPolicies {
         return false;
     }
 
-    private static boolean portAdmitted(List<Object> ports, int port) {
+    private static boolean portAdmitted(List<Object> ports, Pod to, int port) {
         if (ports.isEmpty()) {
             return true;
         }
@@ -65,6 +66,9 @@ public final class NetworkPolicies {
                 if (port >= n.intValue() && port <= end) {
                     return true;
                 }
+            } else if (number instanceof String name && Integer.valueOf(port).equals(to.namedPorts().get(name))) {
+                // a named port is the destination pod's container port of that name
+                return true;
             }
         }
         return false;
