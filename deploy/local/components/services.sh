@@ -198,6 +198,9 @@ leaderboard-service_deps() { echo redis; }
 search-service_deps()      { echo elasticsearch kafka; }
 media-service_deps()       { echo s3; }
 feed-service_deps()        { echo dynamodb kafka; }
+# the console's row in the status table names its page, which is what one opens (through the
+# gateway, which signs the admin in); the service itself listens on STACK_OPS_CONSOLE_PORT
+ops-console_url()          { echo "http://127.0.0.1:$STACK_GATEWAY_PORT/console/ (service :$STACK_OPS_CONSOLE_PORT)"; }
 # the console reads everything else as it finds it (what is down is shown down), but its pipeline
 # view needs Kafka's admin API to mean anything
 ops-console_deps()         { echo kafka; }

@@ -70,7 +70,9 @@ public class OpsResource {
     /** Each view's lag over the last {@code minutes} (Prometheus's history; none without it). */
     @GET
     @Path("/lag")
-    public LagHistory.History lag(@QueryParam("minutes") @DefaultValue("15") @Min(1) @Max(360) int minutes) {
+    public LagHistory.History lag(@QueryParam("minutes") @DefaultValue("15")
+            @Min(value = 1, message = "must be a whole number from 1 to 360")
+            @Max(value = 360, message = "must be a whole number from 1 to 360") Integer minutes) {
         return lag.read(minutes);
     }
 

@@ -31,7 +31,14 @@ class OpsApiTest {
         given().get("/api/ops/overview").then().statusCode(401).contentType("application/problem+json");
         given().header("X-User-Id", UUID.randomUUID().toString()).header("X-User-Roles", "customer")
                 .get("/api/ops/overview").then().statusCode(403).contentType("application/problem+json");
-        admin().get("/api/ops/lag?minutes=0").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void aBadWindowIsRefusedNamingIt() {
+        for (String minutes : List.of("0", "361", "abc", "1.5")) {
+            admin().get("/api/ops/lag?minutes=" + minutes).then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("minutes"));
+        }
     }
 
     @Test
