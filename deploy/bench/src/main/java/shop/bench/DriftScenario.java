@@ -326,12 +326,7 @@ final class DriftScenario implements Scenario {
 
     private static HttpResponse<String> post(Http http, String path, String body, String userId, String roles)
             throws Exception {
-        HttpRequest.Builder request = http.request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (userId != null) {
-            request.header("X-User-Id", userId).header("X-User-Roles", roles);
-        }
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return http.postJson(path, body, userId, roles);
     }
 
     private static String id(HttpResponse<String> created, String what) throws Exception {

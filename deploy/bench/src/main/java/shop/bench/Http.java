@@ -43,6 +43,17 @@ public final class Http {
         return client.send(request.build(), body);
     }
 
+    /** POST a JSON body, as the gateway passes a request on for {@code userId} with {@code roles} (none when null). */
+    public HttpResponse<String> postJson(String path, String body, String userId, String roles)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (userId != null) {
+            request.header("X-User-Id", userId).header("X-User-Roles", roles);
+        }
+        return send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     public String base() {
         return base;
     }
