@@ -55,7 +55,7 @@ public class Upstream {
     }
 
     /** {@code path} below {@code base}, whatever slashes either has (URI.resolve drops a base's path). */
-    public static URI at(URI base, String path) {
+    private static URI at(URI base, String path) {
         String root = base.toString().replaceAll("/+$", "");
         return URI.create(root + "/" + path.replaceAll("^/+", ""));
     }

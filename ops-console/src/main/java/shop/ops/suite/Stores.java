@@ -52,9 +52,4 @@ public enum Stores {
         }
         return new StoreState(label, "UNKNOWN", "", "no service that checks it answered");
     }
-
-    /** Whether the console asks this server itself (no service checks it). */
-    boolean askedDirectly() {
-        return check == null;
-    }
 }
