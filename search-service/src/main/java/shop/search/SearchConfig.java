@@ -51,10 +51,6 @@ public interface SearchConfig {
         @WithDefault("10000")
         int maxDepth();
 
-        /** Below this many hits a search also answers didYouMean. */
-        @WithDefault("5")
-        int didYouMeanBelow();
-
         /** How many autocomplete suggestions at most. */
         @WithDefault("10")
         int maxSuggestions();

@@ -123,11 +123,69 @@ class SearchPipelineTest {
         assertThat(found.getString("hits[0].id")).isEqualTo(product.id());
         // the chosen brand is in the brand facet, though many other brands match the words more often
         assertThat(found.getList("facets.brand", Map.class)).contains(Map.of("value", brand, "count", 1));
-        given().get("/api/search?q=wirelss keybord&brand=" + brand).then()
-                .body("didYouMean", equalToIgnoringCase("wireless keyboard"));
-        // a correctly spelt query is not corrected
+        assertThat(found.getString("didYouMean")).isEqualTo("wireless keyboard");
+        // the words the typos matched are marked, as the product spells them
+        assertThat(found.getString("hits[0].highlight.name")).isEqualTo("<em>Wireless</em> <em>Keyboard</em>");
+        assertThat(found.getString("hits[0].highlight.description")).contains("<em>keyboard</em>");
+        // every word of a correctly spelt query is in the catalogue: nothing to correct
         given().get("/api/search?q=wireless keyboard&brand=" + brand).then()
-                .body("total", is(1)).body("didYouMean", is((Object) null));
+                .body("total", is(1)).body("didYouMean", is((Object) null))
+                .body("hits[0].highlight.name", is("<em>Wireless</em> <em>Keyboard</em>"));
+    }
+
+    @Test
+    void aTypoIsCorrectedHoweverManyProductsItFinds() {
+        // more products than the old rule's threshold (a correction only below 5 hits) find the typo
+        String brand = CatalogEvents.unique("Brand");
+        List<Product> products = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            products.add(CatalogEvents.create("Wireless " + CatalogEvents.unique("speaker"), "Plays music", brand,
+                    "30.00", List.of("audio")));
+        }
+        products.forEach(p -> Search.awaitIndexed(p.id(), p.version()));
+
+        JsonPath found = Search.awaitTotal("q=wirelss&brand=" + brand, products.size()).jsonPath();
+        assertThat(found.getString("didYouMean")).isEqualTo("wireless");
+        assertThat(found.getList("hits.highlight.name", String.class)).hasSize(products.size())
+                .allSatisfy(name -> assertThat(name).startsWith("<em>Wireless</em> "));
+        // the correction keeps the case the word was typed in
+        assertThat(given().get("/api/search?q=Wirelss&brand=" + brand).then().statusCode(200).extract().jsonPath()
+                .getString("didYouMean")).isEqualTo("Wireless");
+    }
+
+    @Test
+    void aWordOfTheCatalogueIsNeverCorrected() {
+        // "mover" is a product here: however close another word of the catalogue is, it stays
+        String brand = CatalogEvents.unique("Brand");
+        List<Product> products = List.of(
+                CatalogEvents.create("Lawn mover " + CatalogEvents.unique("m"), "Cuts grass", brand, "250.00",
+                        List.of("garden")),
+                CatalogEvents.create("Desk lamp " + CatalogEvents.unique("l"), "Bright light", brand, "25.00",
+                        List.of("home")),
+                CatalogEvents.create("Floor lamp " + CatalogEvents.unique("l"), "Soft light", brand, "75.00",
+                        List.of("home")));
+        products.forEach(p -> Search.awaitIndexed(p.id(), p.version()));
+
+        JsonPath movers = Search.awaitTotal("q=mover&brand=" + brand, 1).jsonPath();
+        assertThat(movers.getString("didYouMean")).isNull();
+        assertThat(movers.getString("hits[0].highlight.name")).startsWith("Lawn <em>mover</em> ");
+        given().get("/api/search?q=mover").then().statusCode(200).body("didYouMean", is((Object) null));
+        // real words only, several of them: nothing to correct
+        given().get("/api/search?q=desk lamp bright light&brand=" + brand).then().statusCode(200)
+                .body("total", greaterThanOrEqualTo(2)).body("didYouMean", is((Object) null));
+    }
+
+    @Test
+    void onlyTheMisspeltWordOfAQueryIsCorrected() {
+        String brand = CatalogEvents.unique("Brand");
+        Product product = CatalogEvents.create("Wireless Mover " + CatalogEvents.unique("r"), "Moves without a cable",
+                brand, "99.00", List.of("garden"));
+        Search.awaitIndexed(product.id(), product.version());
+
+        JsonPath found = Search.awaitTotal("q=MOVER wirelss&brand=" + brand, 1).jsonPath();
+        // the real word stays as typed, the typo becomes the catalogue's word, in the typo's case
+        assertThat(found.getString("didYouMean")).isEqualTo("MOVER wireless");
+        assertThat(found.getString("hits[0].highlight.name")).startsWith("<em>Wireless</em> <em>Mover</em> ");
     }
 
     @Test
