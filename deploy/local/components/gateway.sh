@@ -66,7 +66,7 @@ _gw_render() {
     CATALOG_SERVICE_PORT="$STACK_CATALOG_PORT" SESSION_SERVICE_PORT="$STACK_SESSION_PORT" \
     SEARCH_SERVICE_PORT="$STACK_SEARCH_PORT" MEDIA_SERVICE_PORT="$STACK_MEDIA_PORT" \
     FEED_SERVICE_PORT="$STACK_FEED_PORT" LEADERBOARD_SERVICE_PORT="$STACK_LEADERBOARD_PORT" \
-    OPS_CONSOLE_PORT="$STACK_OPS_CONSOLE_PORT" \
+    OPS_CONSOLE_PORT="$STACK_OPS_CONSOLE_PORT" STOREFRONT_PORT="$STACK_STOREFRONT_PORT" \
     python3 "$_GW_HOME/render-nginx" "$_GW_HOME/routes.tsv" "$1" \
     || die "gateway: rendering $_GW_HOME/routes.tsv failed (see above)"
 }
@@ -98,8 +98,9 @@ gateway_start() {
 }
 
 gateway_healthy() {
-  # our configuration answers: an unrouted path is a problem+json 404
-  curl -s -o /dev/null --max-time 2 -w '%{http_code} %{content_type}' "http://127.0.0.1:$STACK_GATEWAY_PORT/" \
+  # our configuration answers: an unrouted path (/api/ itself: no row routes it; / is the storefront)
+  # is a problem+json 404
+  curl -s -o /dev/null --max-time 2 -w '%{http_code} %{content_type}' "http://127.0.0.1:$STACK_GATEWAY_PORT/api/" \
     | grep -q '^404 application/problem+json'
 }
 

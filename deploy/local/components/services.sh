@@ -1,10 +1,10 @@
 # shellcheck shell=bash
 # The suite's Quarkus services (top-level Maven modules <name>/: the six services and the
-# operations console ops-console), run from
+# operations console ops-console, the storefront), run from
 # <name>/target/quarkus-app/quarkus-run.jar in the prod profile with every store's address
 # in the environment. `stack up` builds the stale ones first, all in one Maven run
 # (services_build_stale), applies catalog-service's migrations (catalog_migrate), registers the
-# outbox connector, then starts all six in parallel.
+# outbox connector, then starts them all in parallel.
 
 # Each service writes an access log, .state/logs/<service>-access.log, with the gateway's
 # X-Request-Id (rid=) and X-User-Id on every line: one id follows a request from the gateway's own
@@ -25,6 +25,7 @@ _svc_port() {
     feed-service)        echo "$STACK_FEED_PORT" ;;
     leaderboard-service) echo "$STACK_LEADERBOARD_PORT" ;;
     ops-console)         echo "$STACK_OPS_CONSOLE_PORT" ;;
+    storefront)          echo "$STACK_STOREFRONT_PORT" ;;
     *) die "unknown service $1" ;;
   esac
 }
@@ -204,3 +205,6 @@ ops-console_url()          { echo "http://127.0.0.1:$STACK_GATEWAY_PORT/console/
 # the console reads everything else as it finds it (what is down is shown down), but its pipeline
 # view needs Kafka's admin API to mean anything
 ops-console_deps()         { echo kafka; }
+# the storefront is a page the gateway serves at / ; it needs nothing but itself (the visitor's
+# browser calls the API through the gateway)
+storefront_url()           { echo "http://127.0.0.1:$STACK_GATEWAY_PORT/ (service :$STACK_STOREFRONT_PORT)"; }

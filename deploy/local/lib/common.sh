@@ -27,7 +27,7 @@ STACK_SETTINGS=(
   STACK_S3_PORT STACK_S3_BUCKET
   STACK_DYNAMODB_PORT STACK_FEED_TABLE
   STACK_CATALOG_PORT STACK_SESSION_PORT STACK_SEARCH_PORT STACK_MEDIA_PORT STACK_FEED_PORT STACK_LEADERBOARD_PORT
-  STACK_OPS_CONSOLE_PORT
+  STACK_OPS_CONSOLE_PORT STACK_STOREFRONT_PORT
   STACK_GATEWAY_PORT STACK_ZIPKIN_PORT STACK_PROMETHEUS_PORT
   STACK_ADMIN_EMAIL STACK_ADMIN_PASSWORD
   STACK_SERVICE_USER STACK_OUTBOX_INVALID_OP
@@ -57,6 +57,7 @@ STACK_SETTINGS=(
 : "${STACK_FEED_PORT:=8085}"
 : "${STACK_LEADERBOARD_PORT:=8086}"
 : "${STACK_OPS_CONSOLE_PORT:=8087}"
+: "${STACK_STOREFRONT_PORT:=8089}"
 : "${STACK_GATEWAY_PORT:=8080}"
 : "${STACK_ZIPKIN_PORT:=9411}"
 # the administrator catalog-service creates at start-up (the console's and the storefront's sign-in)
@@ -79,7 +80,7 @@ DATA_DIR="$STATE_DIR/data"
 # the gateway in front of them, started last and stopped first). Names are fixed: tests and docs use them.
 STACK_OBSERVABILITY=(zipkin prometheus)
 STACK_STORES=(postgres redis kafka connect elasticsearch s3 dynamodb)
-STACK_SERVICES=(catalog-service session-service search-service media-service feed-service leaderboard-service ops-console)
+STACK_SERVICES=(catalog-service session-service search-service media-service feed-service leaderboard-service ops-console storefront)
 STACK_EDGE=(gateway)
 STACK_COMPONENTS=("${STACK_OBSERVABILITY[@]}" "${STACK_STORES[@]}" "${STACK_SERVICES[@]}" "${STACK_EDGE[@]}")
 

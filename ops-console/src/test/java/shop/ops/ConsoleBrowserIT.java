@@ -4,9 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +26,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
+import shop.polyglot.stack.Browser;
 import shop.polyglot.stack.LocalStack;
 
 /**
@@ -43,6 +42,7 @@ class ConsoleBrowserIT {
             "elasticsearch", "s3", "dynamodb", "catalog-service", "session-service", "search-service", "media-service",
             "feed-service", "leaderboard-service", "ops-console", "gateway");
     private static final Duration SETTLE = Duration.ofMinutes(2);
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static Map<String, String> env;
@@ -86,7 +86,7 @@ class ConsoleBrowserIT {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(text(By.id("sign-in-message")))
                 .contains("not an administrator").contains("403"));
         assertThat(browser.findElement(By.id("console")).isDisplayed()).isFalse();
-        Browser.screenshot(browser, "console-customer-403");
+        Browser.screenshot(browser, SCREENSHOTS, "console-customer-403");
     }
 
     @Test
@@ -118,7 +118,7 @@ class ConsoleBrowserIT {
         assertThat(rows("#pipeline")).extracting(hop -> hop.get("key")).containsExactly("postgres", "slot", "connector", "topics", "consumers", "view-feed", "view-search");
         assertThat(browser.findElement(By.cssSelector("[data-view=search] a")).getAttribute("href"))
                 .contains("/zipkin/").contains("serviceName=search-service");
-        Browser.screenshot(browser, "console-healthy");
+        Browser.screenshot(browser, SCREENSHOTS, "console-healthy");
     }
 
     @Test
@@ -127,7 +127,7 @@ class ConsoleBrowserIT {
         await().atMost(SETTLE).untilAsserted(() -> assertThat(storeBadge("Elasticsearch")).isEqualTo("healthy"));
         ((JavascriptExecutor) browser).executeScript("window.sameDocument = true");
         try {
-            Stack.run("down", "elasticsearch");
+            LocalStack.stop("elasticsearch");
             long stopped = System.nanoTime();
             // an event that search-service cannot apply while its store is down: its lag grows
             createProduct(adminToken(), "console-es-down");
@@ -139,16 +139,16 @@ class ConsoleBrowserIT {
             long first = searchLagMs();
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(searchLagMs()).isGreaterThan(first));
             assertThat(Duration.ofNanos(System.nanoTime() - stopped)).isLessThan(Duration.ofSeconds(20));
-            Browser.screenshot(browser, "console-elasticsearch-down");
+            Browser.screenshot(browser, SCREENSHOTS, "console-elasticsearch-down");
         } finally {
-            Stack.run("up", "elasticsearch");
+            LocalStack.restart("elasticsearch");
         }
         await().atMost(SETTLE).untilAsserted(() -> {
             assertThat(storeBadge("Elasticsearch")).isEqualTo("healthy");
             assertThat(searchLagMs()).isLessThan(5_000);
         });
         assertThat(((JavascriptExecutor) browser).executeScript("return window.sameDocument === true")).isEqualTo(true);
-        Browser.screenshot(browser, "console-recovered");
+        Browser.screenshot(browser, SCREENSHOTS, "console-recovered");
     }
 
     @Test
@@ -184,7 +184,7 @@ class ConsoleBrowserIT {
         search.findElement(By.cssSelector("[data-action=check]")).click();
         await().atMost(SETTLE).untilAsserted(() -> assertThat(search.findElement(By.className("result")).getText())
                 .startsWith("Drift check:").contains("1 missing").contains(product));
-        Browser.screenshot(browser, "console-drift-found");
+        Browser.screenshot(browser, SCREENSHOTS, "console-drift-found");
 
         search.findElement(By.cssSelector("[data-action=repair]")).click();
         WebElement dialog = browser.findElement(By.id("confirm"));
@@ -197,15 +197,15 @@ class ConsoleBrowserIT {
         // the view's card shows the last check too, from search-service's own status
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(search.findElement(By.className("drift"))
                 .getText()).contains("1 repaired"));
-        Browser.screenshot(browser, "console-drift-repaired");
+        Browser.screenshot(browser, SCREENSHOTS, "console-drift-repaired");
     }
 
     @Test
-    void axeFindsNoSeriousOrCriticalViolationSignedOutOrIn() throws IOException {
-        assertThat(seriousViolations()).as("the sign-in form").isEmpty();
+    void axeFindsNoSeriousOrCriticalViolationSignedOutOrIn() {
+        assertThat(Browser.seriousViolations(browser)).as("the sign-in form").isEmpty();
         signInAsAdmin();
         await().atMost(SETTLE).until(() -> !browser.findElements(By.cssSelector("[data-view=search] [data-figure]")).isEmpty());
-        assertThat(seriousViolations()).as("the console").isEmpty();
+        assertThat(Browser.seriousViolations(browser)).as("the console").isEmpty();
     }
 
     @Test
@@ -230,7 +230,7 @@ class ConsoleBrowserIT {
         keys.sendKeys(Keys.ESCAPE).perform();
         await().atMost(Duration.ofSeconds(5)).until(() -> !browser.findElement(By.id("confirm")).isDisplayed());
         assertThat(feed.findElement(By.className("result")).getText()).startsWith("Drift check:");
-        Browser.screenshot(browser, "console-keyboard");
+        Browser.screenshot(browser, SCREENSHOTS, "console-keyboard");
     }
 
     // ---------- the page ----------
@@ -289,25 +289,6 @@ class ConsoleBrowserIT {
         return ms == null ? -1 : Long.parseLong(ms.toString());
     }
 
-    /** axe-core (its WebJar, on the test classpath) run in the page: violations whose impact is serious or critical. */
-    private List<String> seriousViolations() throws IOException {
-        String axe;
-        try (InputStream in = getClass().getResourceAsStream("/META-INF/resources/webjars/axe-core/"
-                + System.getProperty("axe-core.version") + "/axe.min.js")) {
-            assertThat(in).as("axe-core WebJar on the test classpath").isNotNull();
-            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        JavascriptExecutor page = (JavascriptExecutor) browser;
-        page.executeScript(axe);
-        String found = (String) page.executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + " axe.run(document, {resultTypes: ['violations']})"
-                + ".then(r => done(JSON.stringify(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')"
-                + ".map(v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => n.target.join(' ')).join(', ')))))"
-                + ".catch(e => done(JSON.stringify(['axe failed: ' + e])));");
-        JsonNode list = JSON.readTree(found);
-        return java.util.stream.StreamSupport.stream(list.spliterator(), false).map(JsonNode::asText).toList();
-    }
-
     // ---------- the API, through the gateway ----------
 
     private static String adminToken() {
@@ -322,15 +303,5 @@ class ConsoleBrowserIT {
                 .body(Map.of("sku", sku, "name", "Console probe " + sku, "description", "made by ConsoleBrowserIT",
                         "brand", "Probe", "price", 9.5, "tags", List.of("console-test"), "stock", 1))
                 .post("/api/products").then().statusCode(201).extract().path("id");
-    }
-
-    /** {@code deploy/local/stack <verb> --only <component>}: what an operator would run. */
-    static final class Stack {
-        static void run(String verb, String component) throws IOException, InterruptedException {
-            Process stack = new ProcessBuilder(LocalStack.script().toString(), verb, "--only", component).inheritIO().start();
-            if (stack.waitFor() != 0) {
-                throw new IllegalStateException("deploy/local/stack " + verb + " --only " + component + " failed");
-            }
-        }
     }
 }

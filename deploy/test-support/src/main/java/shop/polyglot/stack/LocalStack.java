@@ -60,6 +60,20 @@ public final class LocalStack {
         started.addAll(missing);
     }
 
+    /**
+     * Stops one component ({@code stack down --only}), for a test of what the suite does while it is
+     * down; {@link #restart} brings it back. Whatever depends on it keeps running.
+     */
+    public static synchronized void stop(String component) {
+        run(List.of("down", "--only", component), UP_TIMEOUT, passThrough(System.out));
+    }
+
+    /** Starts again a component a test stopped ({@code stack up --only}); returns once it is healthy. */
+    public static synchronized void restart(String component) {
+        run(List.of("up", "--only", component), UP_TIMEOUT, passThrough(System.out));
+        started.add(component);
+    }
+
     /** The stack's settings ({@code STACK_PG_PORT=5432}, ...) as printed by {@code stack env}. */
     public static Map<String, String> env() {
         StringBuilder out = new StringBuilder();
