@@ -23,10 +23,13 @@ public final class Charts {
     public static final String LIBRARY = "shop-service";
     /** The umbrella chart that installs the suite. */
     public static final String UMBRELLA = "polyglot-shop";
-    /** The service charts, in the umbrella's order: the six services of the shop, then the operations console. */
+    /**
+     * The service charts, in the umbrella's order: the six services of the shop, then the operations
+     * console and the storefront.
+     */
     public static final List<String> SERVICES = List.of(
             "catalog-service", "session-service", "search-service",
-            "media-service", "feed-service", "leaderboard-service", "ops-console");
+            "media-service", "feed-service", "leaderboard-service", "ops-console", "storefront");
 
     private final Path root;
 

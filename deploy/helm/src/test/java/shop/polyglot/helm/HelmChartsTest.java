@@ -68,7 +68,7 @@ class HelmChartsTest {
 
     @Test
     void theUmbrellaInstallsEveryServiceChartEachWithItsObjects() {
-        assertThat(Charts.SERVICES).hasSize(7).contains("ops-console");
+        assertThat(Charts.SERVICES).hasSize(8).contains("ops-console", "storefront");
         for (Rendered rendered : List.of(dev, production)) {
             for (String kind : List.of("Deployment", "Service", "ConfigMap", "NetworkPolicy", "PodDisruptionBudget", "ServiceAccount")) {
                 String suffix = kind.equals("ConfigMap") ? "-config" : "";
@@ -76,12 +76,15 @@ class HelmChartsTest {
                         .as(kind).containsAll(Charts.SERVICES.stream().map(s -> s + suffix).toList());
             }
         }
-        // every service is stateless: production scales each of the shop's with the load; the console's
-        // load is a few administrators' pages, so it runs a fixed count, two in production
+        // every service is stateless: production scales each of the shop's with the load (the storefront's
+        // too: the visitors load its page); the console's load is a few administrators' pages, so it
+        // runs a fixed count, two in production
         assertThat(production.ofKind("HorizontalPodAutoscaler").stream().map(Rendered::name))
                 .containsExactlyInAnyOrderElementsOf(Charts.SERVICES.stream().filter(s -> !s.equals("ops-console")).toList());
         assertThat(at(production.one("Deployment", "ops-console"), "spec.replicas")).isEqualTo(2);
         assertThat(at(dev.one("Deployment", "ops-console"), "spec.replicas")).isEqualTo(1);
+        assertThat(at(production.one("HorizontalPodAutoscaler", "storefront"), "spec.minReplicas")).isEqualTo(2);
+        assertThat(at(dev.one("Deployment", "storefront"), "spec.replicas")).isEqualTo(1);
     }
 
     @ParameterizedTest
@@ -403,7 +406,8 @@ class HelmChartsTest {
                     .asString().startsWith("arn:aws:iam::");
             assertThat(at(production.one("Deployment", service), "spec.template.spec.serviceAccountName")).isEqualTo(service);
         }
-        for (String service : List.of("catalog-service", "session-service", "search-service", "leaderboard-service", "ops-console")) {
+        for (String service : List.of("catalog-service", "session-service", "search-service", "leaderboard-service", "ops-console",
+                "storefront")) {
             assertThat(map(at(production.one("ServiceAccount", service), "metadata.annotations"))).as(service).isEmpty();
         }
     }
@@ -552,7 +556,9 @@ class HelmChartsTest {
     @Test
     void aPathTheTableDoesNotRouteMatchesNoRoute() {
         for (String path : List.of("/api/sessions", "/api/internal", "/q/metrics", "/api/usersx", "/api/products/1/2",
-                "/console", "/consolex", "/api/ops", "/api/ops/")) {
+                "/console", "/consolex", "/api/ops", "/api/ops/",
+                // the storefront's page is "/" only: not a catch-all for what nobody routes
+                "/nothing-here", "/index.html", "/assets", "/assets/", "//")) {
             boolean routed = dev.ofKind("HTTPRoute").stream()
                     .filter(r -> !name(r).equals("shop-internal"))
                     .flatMap(r -> maps(at(r, "spec.rules")).stream())
@@ -609,7 +615,8 @@ class HelmChartsTest {
         for (Rendered rendered : List.of(dev, production)) {
             Map<String, String> console = config(rendered, "ops-console");
             for (String service : Charts.SERVICES) {
-                if (!service.equals("ops-console")) {
+                // the shop's services; the storefront is a page, nothing for the console to read
+                if (!service.equals("ops-console") && !service.equals("storefront")) {
                     // CATALOG_SERVICE_URL, ..., LEADERBOARD_SERVICE_URL: the Service's name and port
                     String variable = service.substring(0, service.indexOf('-')).toUpperCase() + "_SERVICE_URL";
                     Object port = at(maps(at(rendered.one("Service", service), "spec.ports")).get(0), "port");
@@ -671,6 +678,78 @@ class HelmChartsTest {
                 .contains("Sign in with the account of the Secret polyglot-shop-admin");
     }
 
+    // --- the storefront
+
+    @Test
+    void theStorefrontsPageAndFilesArePublicAndReadOnly() throws IOException {
+        assertThat(routeTable().stream().filter(r -> r.service().equals("storefront")))
+                .as("deploy/gateway/routes.tsv routes the storefront")
+                .extracting(r -> r.path() + " " + String.join(",", r.methods()) + " " + r.port() + " " + r.access())
+                .containsExactlyInAnyOrder("/ GET 8089 public", "/assets/** GET 8089 public");
+        for (Rendered rendered : List.of(dev, production)) {
+            assertThat(routedTo(rendered, "/", "GET")).containsExactly("shop-public storefront:8089");
+            assertThat(routedTo(rendered, "/", "HEAD")).containsExactly("shop-public storefront:8089");
+            assertThat(routedTo(rendered, "/assets/shop.js", "GET")).containsExactly("shop-public storefront:8089");
+            assertThat(routedTo(rendered, "/assets/shop.css", "HEAD")).containsExactly("shop-public storefront:8089");
+            assertThat(routedTo(rendered, "/", "POST")).isEmpty();
+            assertThat(routedTo(rendered, "/assets/shop.js", "PUT")).isEmpty();
+            // "/" exactly (the highest precedence: it never shadows a longer path) and the files below /assets/
+            assertThat(serviceMatches(rendered, "shop-public", "storefront")).containsExactlyInAnyOrder(
+                    "Exact / GET", "Exact / HEAD", "RegularExpression ^/assets/.+$ GET", "RegularExpression ^/assets/.+$ HEAD");
+            assertThat(rendered.one("Service", "storefront")).satisfies(service ->
+                    assertThat(at(maps(at(service, "spec.ports")).get(0), "port")).isEqualTo(8089));
+        }
+    }
+
+    @Test
+    void theStorefrontHoldsNoStoreAddressNoCredentialAndSendsNoSpans() {
+        for (Rendered rendered : List.of(dev, production)) {
+            // its ConfigMap: tracing off (its egress is DNS only), plus what the library adds to every service
+            assertThat(config(rendered, "storefront")).containsEntry("QUARKUS_OTEL_SDK_DISABLED", "true")
+                    .allSatisfy((name, value) -> assertThat(name).as("a variable of the storefront's")
+                            .matches("QUARKUS_OTEL_SDK_DISABLED|SHOP_KIT_TRACING_.*|QUARKUS_OTEL_TRACES_SAMPLER.*"));
+            Map<String, Object> container = maps(at(rendered.one("Deployment", "storefront"), "spec.template.spec.containers")).get(0);
+            assertThat(maps(container.get("env"))).allSatisfy(env -> assertThat(env).doesNotContainKey("valueFrom"));
+            assertThat(at(rendered.one("Deployment", "storefront"), "spec.template.spec.volumes")).asList()
+                    .allSatisfy(volume -> assertThat(map(volume)).doesNotContainKey("secret"));
+        }
+    }
+
+    @Test
+    void theStorefrontMaySendToTheClusterDnsOnly() {
+        for (Rendered rendered : List.of(dev, production)) {
+            Map<String, Object> egress = rendered.one("NetworkPolicy", "storefront-egress");
+            assertThat(at(egress, "spec.podSelector.matchLabels")).isEqualTo(Map.of("app.kubernetes.io/name", "storefront",
+                    "app.kubernetes.io/instance", "shop"));
+            assertThat(list(at(egress, "spec.policyTypes"))).containsExactly("Egress");
+            Map<String, Object> rule = maps(at(egress, "spec.egress")).get(0);
+            assertThat(maps(at(egress, "spec.egress"))).hasSize(1);
+            assertThat(maps(rule.get("to"))).singleElement().satisfies(peer -> {
+                assertThat(at(peer, "namespaceSelector.matchLabels")).isEqualTo(Map.of("kubernetes.io/metadata.name", "kube-system"));
+                assertThat(at(peer, "podSelector.matchLabels")).isEqualTo(Map.of("k8s-app", "kube-dns"));
+            });
+            assertThat(maps(rule.get("ports"))).extracting(p -> p.get("protocol") + " " + p.get("port"))
+                    .containsExactlyInAnyOrder("UDP 53", "TCP 53");
+        }
+        // no other service's egress is restricted
+        assertThat(dev.ofKind("NetworkPolicy")).filteredOn(p -> list(at(p, "spec.policyTypes")).contains("Egress"))
+                .extracting(Rendered::name).containsExactly("storefront-egress");
+        // and with the service's NetworkPolicies off, neither direction is
+        Rendered off = new Rendered(charts.helm(Charts.UMBRELLA).template().withName("shop").withNamespace(NAMESPACE)
+                .set("storefront.networkPolicy.enabled", false).call());
+        assertThat(off.ofKind("NetworkPolicy").stream().map(Rendered::name)).doesNotContain("storefront", "storefront-egress");
+    }
+
+    @Test
+    void theNotesGiveTheShopsAddress() {
+        assertThat(notes(null)).contains("  - storefront\n").contains("The shop, for everyone, is / on the gateway:\n"
+                + "  http://<the Gateway's address>/\n");
+        assertThat(notes(RenderedCharts.PRODUCTION_VALUES)).contains("  https://shop.example.com/\n");
+        Rendered withoutIt = new Rendered(charts.helm(Charts.UMBRELLA).template().withName("shop").withNamespace(NAMESPACE)
+                .set("storefront.enabled", false).call());
+        assertThat(withoutIt.serviceDeployments().stream().map(Rendered::name)).doesNotContain("storefront");
+    }
+
     /** NOTES.txt as `helm install` prints it (a client-only dry run: no cluster). */
     static String notes(Path values) {
         var install = charts.helm(Charts.UMBRELLA).install().withName("shop").withNamespace(NAMESPACE).clientOnly().dryRun();
@@ -700,8 +779,13 @@ class HelmChartsTest {
 
     /** "type value method" of each match of the rules of HTTPRoute {@code route} that go to ops-console. */
     static List<String> consoleMatches(Rendered rendered, String route) {
+        return serviceMatches(rendered, route, "ops-console");
+    }
+
+    /** "type value method" of each match of the rules of HTTPRoute {@code route} that go to {@code service}. */
+    static List<String> serviceMatches(Rendered rendered, String route, String service) {
         return maps(at(rendered.one("HTTPRoute", route), "spec.rules")).stream()
-                .filter(rule -> maps(rule.get("backendRefs")).stream().anyMatch(b -> "ops-console".equals(b.get("name"))))
+                .filter(rule -> maps(rule.get("backendRefs")).stream().anyMatch(b -> service.equals(b.get("name"))))
                 .flatMap(rule -> maps(rule.get("matches")).stream())
                 .map(m -> at(m, "path.type") + " " + at(m, "path.value") + " " + m.get("method")).toList();
     }

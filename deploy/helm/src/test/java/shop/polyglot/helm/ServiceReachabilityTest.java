@@ -27,13 +27,19 @@ import shop.polyglot.helm.network.Pod;
  * Who reaches each service, evaluated from the rendered NetworkPolicies (and Strimzi's) for every
  * pod of the install, the operators, the gateway, an unrelated pod, a pod of another namespace
  * with a service's name and, with the production values, Prometheus: exactly the gateway, the
- * service's named callers, and ops-console, which reads every service (readiness, version, the
- * views' status, catalog's replication slot), Kafka and Kafka Connect's REST API, and nothing else.
+ * service's named callers, and ops-console, which reads every service of the shop (readiness,
+ * version, the views' status, catalog's replication slot), Kafka and Kafka Connect's REST API, and
+ * nothing else. The storefront is reached by the gateway alone and itself reaches nothing but DNS.
  */
 class ServiceReachabilityTest {
 
     /** Prometheus, run by prometheus-operator in the namespace values-production.yaml admits. */
     static final Pod PROMETHEUS = new Pod("Prometheus", "monitoring", Map.of("app.kubernetes.io/name", "prometheus"));
+    /** The cluster's DNS, as kube-dns and CoreDNS label their pods (the storefront's one destination). */
+    static final Pod DNS = new Pod("cluster DNS", "kube-system", Map.of("k8s-app", "kube-dns"));
+    /** An OpenTelemetry collector, where production's global.tracing sends the services' spans. */
+    static final Pod COLLECTOR = new Pod("OpenTelemetry collector", "observability",
+            Map.of("app.kubernetes.io/name", "opentelemetry-collector"));
 
     /** Each service's callers besides the gateway: who uses its API, by its configuration. */
     static final Map<String, Set<String>> CALLERS = Map.of(
@@ -46,7 +52,9 @@ class ServiceReachabilityTest {
             "feed-service", Set.of("ops-console"),
             "leaderboard-service", Set.of("ops-console"),
             // the console is used through the gateway only
-            "ops-console", Set.of());
+            "ops-console", Set.of(),
+            // and so is the storefront: visitors' browsers through the gateway, no service calls it
+            "storefront", Set.of());
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("shop.polyglot.helm.RenderedCharts#bothValuesFiles")
@@ -86,9 +94,40 @@ class ServiceReachabilityTest {
                 reached.add(store.getKey().description());
             }
         }
-        List<String> expected = new ArrayList<>(Charts.SERVICES.stream().filter(s -> !s.equals("ops-console")).toList());
+        // the shop's services: not itself, nor the storefront, whose page it does not read
+        List<String> expected = new ArrayList<>(Charts.SERVICES.stream()
+                .filter(s -> !s.equals("ops-console") && !s.equals("storefront")).toList());
         expected.addAll(List.of("Kafka broker", "Kafka Connect"));
         assertThat(reached).as("what ops-console reaches (%s)", valuesFile).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shop.polyglot.helm.RenderedCharts#bothValuesFiles")
+    void theStorefrontReachesTheClusterDnsAndNothingElse(String valuesFile, Rendered rendered) {
+        NetworkPolicies policies = policies(rendered);
+        List<Pod> pods = new ArrayList<>(pods(rendered));
+        pods.addAll(List.of(PROMETHEUS, COLLECTOR));
+        Pod storefront = pod(pods, "storefront");
+        assertThat(policies.reaches(storefront, DNS, 53, "UDP")).as("DNS over UDP (%s)", valuesFile).isTrue();
+        assertThat(policies.reaches(storefront, DNS, 53, "TCP")).as("DNS over TCP (%s)", valuesFile).isTrue();
+        assertThat(policies.reaches(storefront, DNS, 5353, "UDP")).as("DNS's pods on another port").isFalse();
+        // every pod of the install and around it, on its own ports and the usual ones: nothing
+        Set<Integer> ports = new TreeSet<>(List.of(53, 80, 443, 4317, 4318, 5432, 6379, 8000, 8080, 8081, 8082, 8083,
+                8084, 8085, 8086, 8087, 8088, 8089, 9090, 9091, 9092, 9093, 9200, 9300, 9411));
+        List<String> reached = new ArrayList<>();
+        for (Pod other : pods) {
+            Set<Integer> tried = new TreeSet<>(ports);
+            tried.addAll(other.namedPorts().values());
+            for (int port : tried) {
+                if (other != storefront && policies.reaches(storefront, other, port)) {
+                    reached.add(other.description() + ":" + port);
+                }
+            }
+        }
+        assertThat(reached).as("what the storefront reaches besides DNS (%s)", valuesFile).isEmpty();
+        // its egress policy is its own: every other service still reaches what it did (the console, say)
+        assertThat(policies.reaches(pod(pods, "ops-console"), KAFKA, 9092)).isTrue();
+        assertThat(policies.reaches(pod(pods, "catalog-service"), COLLECTOR, 4318)).isTrue();
     }
 
     static Pod pod(List<Pod> pods, String deployment) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
  * Traces in Kubernetes: every service exports over OTLP/HTTP to the collector
  * {@code global.tracing.otlpEndpoint} names, sampled at {@code global.tracing.samplerRatio}
  * (parent-based); development values send nothing (no endpoint), production values to a collector.
+ * The storefront alone traces nothing: it may reach nothing but DNS.
  */
 class TracingSettingsTest {
 
@@ -23,6 +24,16 @@ class TracingSettingsTest {
                     .containsEntry("SHOP_KIT_TRACING_ENDPOINT", "http://otel-collector.observability:4318/v1/traces")
                     .containsEntry("QUARKUS_OTEL_TRACES_SAMPLER", "parentbased_traceidratio")
                     .containsEntry("QUARKUS_OTEL_TRACES_SAMPLER_ARG", "0.1");
+        }
+        // but the storefront makes none: its egress is DNS only, so no collector is in its reach (the
+        // gateway's span shows the page's requests); the library's settings stay, unused
+        assertThat(map(RenderedCharts.production().one("ConfigMap", "storefront-config").get("data")))
+                .containsEntry("QUARKUS_OTEL_SDK_DISABLED", "true");
+        for (String service : Charts.SERVICES) {
+            if (!service.equals("storefront")) {
+                assertThat(map(RenderedCharts.production().one("ConfigMap", service + "-config").get("data")))
+                        .as(service).doesNotContainKey("QUARKUS_OTEL_SDK_DISABLED");
+            }
         }
     }
 

@@ -6,13 +6,17 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Ingress NetworkPolicies evaluated as Kubernetes does (networking.k8s.io/v1): a pod that no
- * policy with policyType Ingress selects takes any connection; a selected pod only what some rule
- * of those policies admits, by peer (podSelector in the policy's namespace, namespaceSelector,
- * or both) and port. Selectors are matchLabels and matchExpressions (In, NotIn, Exists,
- * DoesNotExist); ipBlock peers admit no pod (they are addresses, not pods); a named port is the
- * number the destination pod's container port of that name has ({@link Pod#namedPorts()}), and
- * matches nothing on a pod without it, so a test using one fails rather than passes by accident.
+ * NetworkPolicies evaluated as Kubernetes does (networking.k8s.io/v1), both ends of a connection:
+ * it is made only if the source may send it (egress) and the destination may take it (ingress).
+ * A pod that no policy with policyType Ingress selects takes any connection; a selected pod only
+ * what some rule of those policies admits, by peer (podSelector in the policy's namespace,
+ * namespaceSelector, or both) and port. Egress likewise: a pod that no policy with policyType Egress
+ * selects (policyTypes absent: Egress only with an egress section) may send anywhere; a selected
+ * one only where some egress rule admits the destination and port. Selectors are matchLabels and
+ * matchExpressions (In, NotIn, Exists, DoesNotExist); ipBlock peers admit no pod (they are
+ * addresses, not pods); a named port is the number the destination pod's container port of that
+ * name has ({@link Pod#namedPorts()}), and matches nothing on a pod without it, so a test using one
+ * fails rather than passes by accident.
  */
 public final class NetworkPolicies {
 
@@ -28,18 +32,39 @@ public final class NetworkPolicies {
 
     /** Can {@code from} open a TCP connection to {@code to} on {@code port}? */
     public boolean reaches(Pod from, Pod to, int port) {
+        return reaches(from, to, port, "TCP");
+    }
+
+    /** Can {@code from} reach {@code to} on {@code port} over {@code protocol} (TCP, UDP)? */
+    public boolean reaches(Pod from, Pod to, int port, String protocol) {
+        return admitted(from, to, to, port, protocol, "egress") && admitted(to, from, to, port, protocol, "ingress");
+    }
+
+    /**
+     * What the policies selecting {@code selected} (the source for egress, the destination for
+     * ingress) say of a connection with {@code peer}, the other end, to {@code to}'s port: true when
+     * none selects it for that direction.
+     */
+    private boolean admitted(Pod selected, Pod peer, Pod to, int port, String protocol, String direction) {
+        String type = direction.equals("egress") ? "Egress" : "Ingress";
+        String peers = direction.equals("egress") ? "to" : "from";
         List<Policy> selecting = policies.stream()
-                .filter(p -> p.namespace().equals(to.namespace()))
-                .filter(p -> list(p.spec().get("policyTypes")).isEmpty() || list(p.spec().get("policyTypes")).contains("Ingress"))
-                .filter(p -> selects(map(p.spec().get("podSelector")), to.labels()))
+                .filter(p -> p.namespace().equals(selected.namespace()))
+                .filter(p -> {
+                    List<Object> types = list(p.spec().get("policyTypes"));
+                    // without policyTypes: Ingress always, Egress only when the policy has egress rules
+                    return types.isEmpty() ? type.equals("Ingress") || p.spec().containsKey("egress") : types.contains(type);
+                })
+                .filter(p -> selects(map(p.spec().get("podSelector")), selected.labels()))
                 .toList();
         if (selecting.isEmpty()) {
             return true;
         }
         for (Policy policy : selecting) {
-            for (Object rule : list(policy.spec().get("ingress"))) {
+            for (Object rule : list(policy.spec().get(direction))) {
                 Map<String, Object> r = map(rule);
-                if (portAdmitted(list(r.get("ports")), to, port) && peerAdmitted(list(r.get("from")), policy.namespace(), from)) {
+                if (portAdmitted(list(r.get("ports")), to, port, protocol)
+                        && peerAdmitted(list(r.get(peers)), policy.namespace(), peer)) {
                     return true;
                 }
             }
@@ -47,15 +72,14 @@ public final class NetworkPolicies {
         return false;
     }
 
-    private static boolean portAdmitted(List<Object> ports, Pod to, int port) {
+    private static boolean portAdmitted(List<Object> ports, Pod to, int port, String protocol) {
         if (ports.isEmpty()) {
             return true;
         }
         for (Object p : ports) {
             Map<String, Object> entry = map(p);
-            String protocol = String.valueOf(entry.getOrDefault("protocol", "TCP"));
             Object number = entry.get("port");
-            if (!protocol.equals("TCP")) {
+            if (!String.valueOf(entry.getOrDefault("protocol", "TCP")).equals(protocol)) {
                 continue;
             }
             if (number == null) {
@@ -74,7 +98,8 @@ public final class NetworkPolicies {
         return false;
     }
 
-    private static boolean peerAdmitted(List<Object> peers, String policyNamespace, Pod from) {
+    /** Is {@code pod}, the other end (the source of an ingress rule, the destination of an egress rule), one of these peers? */
+    private static boolean peerAdmitted(List<Object> peers, String policyNamespace, Pod pod) {
         if (peers.isEmpty()) {
             return true;
         }
@@ -84,9 +109,9 @@ public final class NetworkPolicies {
                 continue;
             }
             boolean namespaceMatches = peer.containsKey("namespaceSelector")
-                    ? selects(map(peer.get("namespaceSelector")), from.namespaceLabels())
-                    : from.namespace().equals(policyNamespace);
-            boolean podMatches = !peer.containsKey("podSelector") || selects(map(peer.get("podSelector")), from.labels());
+                    ? selects(map(peer.get("namespaceSelector")), pod.namespaceLabels())
+                    : pod.namespace().equals(policyNamespace);
+            boolean podMatches = !peer.containsKey("podSelector") || selects(map(peer.get("podSelector")), pod.labels());
             if (namespaceMatches && podMatches) {
                 return true;
             }
