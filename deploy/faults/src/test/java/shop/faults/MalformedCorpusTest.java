@@ -79,6 +79,16 @@ class MalformedCorpusTest {
     }
 
     @Test
+    void theStorefrontsRowsAreAimedAtItsPageAndAFileItHas() {
+        List<Shot> full = corpus(20261127L, 12_000);
+        // "/" is the root only: the page keeps its one slash (and nothing after it but a query)
+        assertThat(full).filteredOn(shot -> shot.route().equals("GET /")).isNotEmpty()
+                .allSatisfy(shot -> assertThat(shot.pathAndQuery()).as(shot.describe()).matches("/(\\?.*)?"));
+        assertThat(full).filteredOn(shot -> shot.route().equals("GET /assets/**"))
+                .anySatisfy(shot -> assertThat(shot.pathAndQuery()).isEqualTo("/assets/shop.js"));
+    }
+
+    @Test
     void writesWithoutABodyNeverNameTheFixture() {
         Fixture fixture = Fixture.offline("fltoffline");
         corpus(3, 5_000).stream()

@@ -202,6 +202,8 @@ public final class AuthorizationMatrix {
             case "GET /console/**" -> call(as, "GET", "/console/console.js", null);
             // the one the page reads every two seconds: everything the console shows
             case "GET /api/ops/**" -> call(as, "GET", "/api/ops/overview", null);
+            case "GET /" -> call(as, "GET", "/", null);
+            case "GET /assets/**" -> call(as, "GET", "/assets/shop.js", null);
             default -> {
                 if (route.access() == Route.Access.INTERNAL) {
                     // POST /api/sessions, introspection and catalog's image-reference removal, whatever the

@@ -222,6 +222,7 @@ public final class MalformedCorpus {
                 case "board" -> fixture.board();
                 case "rest" -> route.path().startsWith("/api/reports") ? "pending-orders"
                         : route.path().startsWith("/console/") ? "console.js"
+                        : route.path().startsWith("/assets/") ? "shop.js"
                         // the console's one operation with a parameter: the query flaws have one to aim at
                         : route.path().startsWith("/api/ops/") ? "lag"
                         : "products/" + fixture.productId() + "/" + fixture.marker() + ".png";

@@ -34,7 +34,8 @@ public record Route(String path, String method, String service, Access access, S
 
     /**
      * The path with each parameter replaced, in order, by the given raw (already encoded) segment. A
-     * trailing {@code /} (an index page, {@code /console/}) is kept: the row is that exact path.
+     * trailing {@code /} (an index page, {@code /console/}, or the root's, the storefront's {@code /})
+     * is kept: the row is that exact path.
      */
     public String fill(List<String> segments) {
         String filled = path;

@@ -16,7 +16,7 @@ public final class Stack {
 
     private static final Set<String> COMPONENTS = new LinkedHashSet<>(List.of("prometheus", "postgres", "redis", "kafka",
             "connect", "elasticsearch", "s3", "dynamodb", "catalog-service", "session-service", "search-service",
-            "media-service", "feed-service", "leaderboard-service", "ops-console", "gateway"));
+            "media-service", "feed-service", "leaderboard-service", "ops-console", "storefront", "gateway"));
 
     private static Map<String, String> env;
 
@@ -52,7 +52,10 @@ public final class Stack {
         return http("STACK_GATEWAY_PORT");
     }
 
-    /** The upstream of a route-table service name (catalog-service → STACK_CATALOG_PORT, ops-console → STACK_OPS_CONSOLE_PORT). */
+    /**
+     * The upstream of a route-table service name (catalog-service → STACK_CATALOG_PORT, ops-console →
+     * STACK_OPS_CONSOLE_PORT, storefront → STACK_STOREFRONT_PORT).
+     */
     public static String service(String serviceName) {
         String short_ = serviceName.replace("-service", "").replace('-', '_').toUpperCase();
         return http("STACK_" + short_ + "_PORT");
