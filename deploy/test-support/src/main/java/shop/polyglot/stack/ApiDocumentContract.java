@@ -174,7 +174,8 @@ public abstract class ApiDocumentContract {
         List<DocumentedOperation> operations = operations();
         List<String> missing = new ArrayList<>();
         for (RouteTable.Route route : table) {
-            // a web page and its files (the console's /console/) are not API operations
+            // a web page and its files (the console's /console/, the storefront's / and /assets/) are not
+            // API operations: a service that serves only a page (the storefront) has none to document
             if (!route.service().equals(service()) || !route.path().startsWith("/api/")) {
                 continue;
             }

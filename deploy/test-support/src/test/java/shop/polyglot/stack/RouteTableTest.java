@@ -61,6 +61,25 @@ class RouteTableTest {
     }
 
     @Test
+    void theRootsPageIsTheRootOnlyNeverACatchAll(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("routes.tsv");
+        Files.writeString(file, String.join("\n",
+                "/api/things/{id}\tGET\tt\t1\tpublic\t64k\t-",
+                "/\tGET\tstorefront\t1\tpublic\t64k\t-",
+                "/assets/**\tGET\tstorefront\t1\tpublic\t64k\t-", ""));
+        List<RouteTable.Route> table = RouteTable.parse(file);
+
+        assertThat(RouteTable.routeOf(table, "/", "get").line()).isEqualTo(2);
+        assertThat(RouteTable.routeOf(table, "/", "post")).isNull();
+        // as the gateway's ^/$: an operation a document names elsewhere is not the page's
+        assertThat(RouteTable.routeOf(table, "/api/unknown", "get")).isNull();
+        assertThat(RouteTable.routeOf(table, "/index.html", "get")).isNull();
+        assertThat(RouteTable.routeOf(table, "/assets", "get")).isNull();
+        assertThat(RouteTable.routeOf(table, "/assets/{file}", "get").line()).isEqualTo(3);
+        assertThat(RouteTable.routeOf(table, "/api/things/{id}", "get").line()).isEqualTo(1);
+    }
+
+    @Test
     void theRepositorysTableIsFoundAboveTheWorkingDirectory() {
         assertThat(RouteTable.load()).isNotEmpty()
                 .anySatisfy(route -> assertThat(route.path()).isEqualTo("/api/sessions/introspect"));
