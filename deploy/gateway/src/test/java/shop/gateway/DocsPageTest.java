@@ -32,10 +32,11 @@ import shop.gateway.support.Gateway;
 import shop.polyglot.stack.LocalStack;
 
 /**
- * The API documentation page the gateway serves, /api/docs/: every routed service's OpenAPI document
- * (the six services and the operations console; public, read-only) and Swagger UI over them, in a
- * real browser: it loads, its selector lists them in the route table's order, and choosing another
- * one shows that service's operations. Screenshots of each step are kept in target/docs-page/.
+ * The API documentation page the gateway serves, /api/docs/: the OpenAPI document of every service
+ * the gateway routes an API to (the six services and the operations console; public, read-only) and
+ * Swagger UI over them, in a real browser: it loads, its selector lists them in the route table's
+ * order, and choosing another one shows that service's operations. The storefront is routed too (its
+ * page, /) but has no API, so no document. Screenshots of each step are kept in target/docs-page/.
  */
 class DocsPageTest {
 
@@ -89,6 +90,9 @@ class DocsPageTest {
                 Gateway.assertGatewayProblem(refused, 404, "not-found");
             }
         }
+        // routed, but a page and no API: nothing to document, so no document and not in the list
+        assertThat(config.getList("urls.name", String.class)).doesNotContain("storefront");
+        Gateway.assertGatewayProblem(Gateway.client(client).get("/api/docs/storefront.json"), 404, "not-found");
         given().baseUri(Gateway.baseUri()).redirects().follow(false).get("/api/docs")
                 .then().statusCode(301).header("Location", "/api/docs/");
     }

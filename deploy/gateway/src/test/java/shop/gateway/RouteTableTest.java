@@ -26,7 +26,7 @@ class RouteTableTest {
     private static final Path TABLE = MODULE.resolve("routes.tsv");
     private static final Path RENDERER = MODULE.resolve("render-nginx");
 
-    /** api-contract.md, "Gateway and who may do what": prefix -> service (and the console's, below). */
+    /** api-contract.md, "Gateway and who may do what": prefix -> service (and the console's and the storefront's, below). */
     private static final Map<String, String> CONTRACT = Map.ofEntries(
             Map.entry("/api/users", "catalog-service"), Map.entry("/api/auth", "catalog-service"),
             Map.entry("/api/products", "catalog-service"), Map.entry("/api/orders", "catalog-service"),
@@ -36,7 +36,9 @@ class RouteTableTest {
             Map.entry("/api/media", "media-service"), Map.entry("/api/feed", "feed-service"),
             Map.entry("/api/leaderboards", "leaderboard-service"),
             // beyond the contract, the suite's own: the operations console's page and its API
-            Map.entry("/console", "ops-console"), Map.entry("/api/ops", "ops-console"));
+            Map.entry("/console", "ops-console"), Map.entry("/api/ops", "ops-console"),
+            // the contract's last line: GET / is the storefront (its page, and the page's files)
+            Map.entry("/", "storefront"), Map.entry("/assets", "storefront"));
 
     @Test
     void everyContractPrefixGoesToItsServiceAndNothingElseIsRouted() throws IOException {
@@ -66,6 +68,43 @@ class RouteTableTest {
         List<String[]> console = rows().stream().filter(row -> row[2].equals("ops-console")).toList();
         assertThat(console).extracting(row -> String.join(" ", row[0], row[1], row[4])).containsExactly(
                 "/console/ GET public", "/console/** GET public", "/api/ops/** GET admin");
+    }
+
+    @Test
+    void theStorefrontIsThePageAtTheRootAndItsFilesAndHasNoApi() throws IOException {
+        List<String[]> storefront = rows().stream().filter(row -> row[2].equals("storefront")).toList();
+        assertThat(storefront).extracting(row -> String.join(" ", row[0], row[1], row[4])).containsExactly(
+                "/ GET public", "/assets/** GET public");
+        // no row under /api/: nothing of it on the documentation page
+        assertThat(storefront).noneSatisfy(row -> assertThat(row[0]).startsWith("/api/"));
+    }
+
+    @Test
+    void theRootMatchesItselfOnlyAndGetsNoRedirect(@TempDir Path dir) throws Exception {
+        String conf = render(dir, "/\tGET\tstorefront\t1\tpublic\t64k\t-", "/assets/**\tGET\tstorefront\t1\tpublic\t64k\t-",
+                "/api/things\tGET\tx-service\t1\tpublic\t64k\t-");
+        Pattern root = locationOf(conf, "/");
+        assertThat(root.matcher("/").matches()).isTrue();
+        // a page at / must not become a catch-all: every other path stays the gateway's 404
+        for (String other : List.of("/x", "/index.html", "/assets", "/assets/", "/api/things", "//")) {
+            assertThat(root.matcher(other).matches()).as(other).isFalse();
+        }
+        Pattern assets = locationOf(conf, "/assets/**");
+        assertThat(assets.matcher("/assets/shop.js").matches()).isTrue();
+        assertThat(assets.matcher("/assets/").matches()).isFalse();
+        assertThat(assets.matcher("/assets").matches()).isFalse();
+        // "/" has no bare form to send to it
+        assertThat(conf).doesNotContain("location = / {").doesNotContain("location =  {");
+    }
+
+    @Test
+    void onlyServicesWithAnApiAreOnTheDocumentationPage(@TempDir Path dir) throws Exception {
+        String conf = render(dir, "/\tGET\tstorefront\t1\tpublic\t64k\t-", "/api/things\tGET\tx-service\t1\tpublic\t64k\t-",
+                "/api/sessions\t*\ty-service\t1\tinternal\t64k\t-");
+        assertThat(conf).contains("return 200 '{\"urls\":[{\"url\":\"x-service.json\",\"name\":\"x-service\"}],"
+                + "\"urls.primaryName\":\"x-service\"}';");
+        assertThat(conf).contains("location = /api/docs/x-service.json {").doesNotContain("/api/docs/storefront.json")
+                .doesNotContain("/api/docs/y-service.json");
     }
 
     @Test
