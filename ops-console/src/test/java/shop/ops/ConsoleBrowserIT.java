@@ -40,7 +40,7 @@ class ConsoleBrowserIT {
     /** Everything the page shows: all stores, all services, the gateway and the console itself. */
     static final Set<String> SUITE = Set.of("zipkin", "prometheus", "postgres", "redis", "kafka", "connect",
             "elasticsearch", "s3", "dynamodb", "catalog-service", "session-service", "search-service", "media-service",
-            "feed-service", "leaderboard-service", "ops-console", "gateway");
+            "feed-service", "leaderboard-service", "ops-console", "storefront", "gateway");
     private static final Duration SETTLE = Duration.ofMinutes(2);
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -95,7 +95,8 @@ class ConsoleBrowserIT {
 
         await().atMost(SETTLE).untilAsserted(() -> {
             List<Map<String, String>> services = rows("#services");
-            assertThat(services).hasSize(6);
+            assertThat(services).extracting(row -> row.get("key")).containsExactly("catalog-service", "feed-service",
+                    "leaderboard-service", "media-service", "search-service", "session-service", "storefront");
             for (Map<String, String> row : services) {
                 assertThat(row.get("badge")).as(row.get("key")).isEqualTo("ready");
                 assertThat(row.get("cell2")).as("version of " + row.get("key")).matches("\\d+\\.\\d+\\.\\d+.*");

@@ -46,13 +46,17 @@ class OpsApiTest {
         JsonPath overview = admin().get("/api/ops/overview").then().statusCode(200).extract().jsonPath();
 
         assertThat(overview.getList("suite.services.name")).containsExactly("catalog-service", "feed-service",
-                "leaderboard-service", "media-service", "nowhere-service", "search-service", "session-service");
+                "leaderboard-service", "media-service", "nowhere-service", "search-service", "session-service",
+                "storefront");
         Map<String, String> services = new HashMap<>();
         overview.getList("suite.services", Map.class).forEach(s -> services.put((String) s.get("name"), (String) s.get("status")));
         assertThat(services).containsEntry("catalog-service", "UP").containsEntry("search-service", "UP")
-                .containsEntry("feed-service", "UP").containsEntry("session-service", "UP");
-        assertThat(overview.getString("suite.services.find { it.name == 'catalog-service' }.version"))
-                .matches("\\d+\\.\\d+\\.\\d+.*");
+                .containsEntry("feed-service", "UP").containsEntry("session-service", "UP")
+                .containsEntry("storefront", "UP");
+        for (String service : List.of("catalog-service", "storefront")) {
+            assertThat(overview.getString("suite.services.find { it.name == '" + service + "' }.version")).as(service)
+                    .matches("\\d+\\.\\d+\\.\\d+.*");
+        }
 
         assertThat(overview.getList("suite.stores.name")).containsExactly("PostgreSQL", "Redis", "Kafka", "Kafka Connect",
                 "Elasticsearch", "S3", "DynamoDB", "Zipkin", "Prometheus");
@@ -97,13 +101,14 @@ class OpsApiTest {
         @Override
         public Map<String, String> start() {
             LocalStack.up(Set.of("zipkin", "prometheus", "postgres", "redis", "kafka", "connect", "elasticsearch",
-                    "dynamodb", "catalog-service", "session-service", "search-service", "feed-service"));
+                    "dynamodb", "catalog-service", "session-service", "search-service", "feed-service", "storefront"));
             Map<String, String> env = LocalStack.env();
             Map<String, String> config = new HashMap<>();
             for (String service : List.of("catalog", "session", "search", "media", "feed", "leaderboard")) {
                 config.put("ops.services." + service + "-service", "http://127.0.0.1:"
                         + env.get("STACK_" + service.toUpperCase() + "_PORT"));
             }
+            config.put("ops.services.storefront", "http://127.0.0.1:" + env.get("STACK_STOREFRONT_PORT"));
             config.put("ops.services.nowhere-service", "http://127.0.0.1:1");
             config.put("kafka.bootstrap.servers", "127.0.0.1:" + env.get("STACK_KAFKA_PORT"));
             config.put("ops.connect.url", "http://127.0.0.1:" + env.get("STACK_CONNECT_PORT"));

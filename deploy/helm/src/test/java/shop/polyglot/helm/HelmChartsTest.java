@@ -615,10 +615,12 @@ class HelmChartsTest {
         for (Rendered rendered : List.of(dev, production)) {
             Map<String, String> console = config(rendered, "ops-console");
             for (String service : Charts.SERVICES) {
-                // the shop's services; the storefront is a page, nothing for the console to read
-                if (!service.equals("ops-console") && !service.equals("storefront")) {
-                    // CATALOG_SERVICE_URL, ..., LEADERBOARD_SERVICE_URL: the Service's name and port
-                    String variable = service.substring(0, service.indexOf('-')).toUpperCase() + "_SERVICE_URL";
+                // every service of the suite but the console itself, the storefront too (readiness, version)
+                if (!service.equals("ops-console")) {
+                    // CATALOG_SERVICE_URL, ..., LEADERBOARD_SERVICE_URL, STOREFRONT_URL: the Service's name and port
+                    String variable = service.endsWith("-service")
+                            ? service.substring(0, service.indexOf('-')).toUpperCase() + "_SERVICE_URL"
+                            : service.toUpperCase() + "_URL";
                     Object port = at(maps(at(rendered.one("Service", service), "spec.ports")).get(0), "port");
                     assertThat(console).as(variable).containsEntry(variable, "http://" + service + ":" + port);
                 }
