@@ -40,12 +40,12 @@ class PrometheusTest {
                 .extract().jsonPath();
         assertThat(rules.getList("data.groups.rules.flatten().name", String.class))
                 .containsExactlyInAnyOrderElementsOf(ALERTS);
-        // the seven services (the six and the operations console) are scraping targets; the four this
+        // the eight services (the six, the operations console and the storefront) are scraping targets; the four this
         // module runs are up and ready (the others may not run here: Prometheus says so, and
         // ServiceNotReady would fire for them)
         String running = "{job=~\"catalog-service|session-service|search-service|feed-service\"}";
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            assertThat(values("up")).hasSize(7);
+            assertThat(values("up")).hasSize(8);
             assertThat(values("up" + running)).hasSize(4).allMatch(v -> v == 1.0);
             assertThat(values("service_readiness" + running)).hasSize(4).allMatch(v -> v == 1.0);
             assertThat(values("projection_lag_current_seconds")).hasSize(2);
