@@ -159,9 +159,13 @@ public class ProductIndex {
         return bulk(writes, targets.all(), "external");
     }
 
-    /** The version of a live product the index holds; empty for unknown and deleted products. */
+    /**
+     * The version of a live product that searches see; empty for unknown and deleted products. Read
+     * with {@code realtime=false}, from what the index has refreshed: a realtime get sees a write at
+     * once, up to a refresh (1 s) before any search finds it, and a reader told "searchable" must find it.
+     */
     public Optional<Long> indexedVersion(String id) {
-        Answer doc = call("GET", "/" + alias + "/_doc/" + id + "?_source_includes=version,deleted", null, "404");
+        Answer doc = call("GET", "/" + alias + "/_doc/" + id + "?realtime=false&_source_includes=version,deleted", null, "404");
         JsonNode source = doc.body().path("_source");
         if (doc.status() == 404 || !doc.body().path("found").asBoolean() || source.path("deleted").asBoolean()) {
             return Optional.empty();

@@ -84,12 +84,21 @@ public final class Suspects<K> {
         }
     }
 
-    /** The view's current lag as the grace's companion: the last event's, or the last minute's p99 if higher. */
-    public static Duration lagOf(ViewProgress progress) {
-        ViewProgress.Status status = progress.status();
-        long ms = Math.max(status.lastEventLagMs() == null ? 0 : status.lastEventLagMs(),
-                Math.max(status.lagP99Ms() == null ? 0 : status.lagP99Ms(), status.currentLagMs() == null ? 0
-                        : status.currentLagMs()));
-        return Duration.ofMillis(ms);
+    /**
+     * How long an event may still take to reach the view, the grace's companion. While the view's
+     * group has records behind (or that is not known): the lag it has shown (the last event's, the last
+     * minute's p99, the oldest event in hand). Caught up (nothing behind): only the oldest event in hand,
+     * since a lag shown while the view replayed its topic says nothing of an event on its way now, and
+     * waiting for it made every check after a replay wait its whole max-wait (longer than a gateway
+     * waits for an answer). An event still between the commit and the topic is the grace's to cover.
+     */
+    public static Duration lagOf(ViewProgress.Status status) {
+        long current = status.currentLagMs() == null ? 0 : status.currentLagMs();
+        if (status.recordsBehind() != null && status.recordsBehind() == 0) {
+            return Duration.ofMillis(current);
+        }
+        long shown = Math.max(status.lastEventLagMs() == null ? 0 : status.lastEventLagMs(),
+                status.lagP99Ms() == null ? 0 : status.lagP99Ms());
+        return Duration.ofMillis(Math.max(shown, current));
     }
 }

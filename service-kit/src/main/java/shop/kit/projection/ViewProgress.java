@@ -222,7 +222,7 @@ public class ViewProgress {
      * {@code shop.kit.view.drift.max-wait} (2 min). See {@link Suspects}.
      */
     public <K> void settle(Suspects<K> suspects, Function<List<K>, Map<K, Suspects.Look>> reread) {
-        suspects.settle(driftGrace, () -> Suspects.lagOf(this), driftMaxWait, reread);
+        suspects.settle(driftGrace, () -> Suspects.lagOf(status()), driftMaxWait, reread);
     }
 
     public Status status() {

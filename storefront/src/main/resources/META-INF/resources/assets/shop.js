@@ -60,6 +60,7 @@
       });
       if (response.status === 429 && attempt < MAX_RETRIES) {
         const seconds = Math.min(Math.max(Number(response.headers.get('Retry-After')) || 1, 1), 30);
+        performance.mark('rate-limited', { detail: { path, seconds } });
         notice(`The shop is busy: trying again in ${seconds} s…`);
         await sleep(seconds * 1000);
         notice('');
