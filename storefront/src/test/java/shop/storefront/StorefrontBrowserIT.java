@@ -173,7 +173,7 @@ class StorefrontBrowserIT {
     }
 
     @Test
-    void anAdministratorCreatesAProductAndIsToldWhenItIsSearchable() {
+    void anAdministratorCreatesAProductAndIsToldWhenItIsSearchable() throws IOException {
         signIn(env.get("STACK_ADMIN_EMAIL"), env.get("STACK_ADMIN_PASSWORD"));
         await().atMost(UI).until(() -> browser.findElement(By.cssSelector("a[href='#/admin']")).isDisplayed());
         browser.findElement(By.cssSelector("a[href='#/admin']")).click();
@@ -201,10 +201,68 @@ class StorefrontBrowserIT {
         report("save -> searchable, as the administrator saw it (ms): created " + created + ", edited "
                 + measures("searchable").get(1));
 
-        // and search finds it at once, at its new price
+        // a picture, from a file on the administrator's disk to S3
+        Path picture = Files.write(Files.createTempFile("lamp-", ".png"), png());
+        browser.findElement(By.id("p-image")).sendKeys(picture.toAbsolutePath().toString());
+        browser.findElement(By.id("upload-image")).click();
+        await().atMost(UI).untilAsserted(() -> assertThat(text("#upload-message")).startsWith("Uploaded to S3"));
+
+        // and search finds it at once, at its new price, and its page shows the picture
         type(browser.findElement(By.id("q")), name);
         await().atMost(UI).untilAsserted(() -> assertThat(texts("#results .result")).first().asString()
                 .contains(name).contains("$44.00"));
+        browser.findElement(By.cssSelector("#results .result-name")).click();
+        await().atMost(UI).until(() -> (Boolean) js("const i = document.querySelector('#product-images img');"
+                + " return i !== null && i.complete && i.naturalWidth > 0"));
+    }
+
+    @Test
+    void myOrdersArePaidOrCancelledAndSigningOutEverywhereEndsEverySession() {
+        Account shopper = signUpAndSignIn();
+        for (int i = 0; i < 2; i++) {
+            given().baseUri(gateway).auth().oauth2(shopper.token()).contentType(ContentType.JSON)
+                    .header("Idempotency-Key", UUID.randomUUID().toString())
+                    .body(Map.of("userId", shopper.userId(), "items", List.of(Map.of("productId", keyboard.get("id"), "quantity", 1))))
+                    .post("/api/orders").then().statusCode(201);
+        }
+        browser.findElement(By.cssSelector("a[href='#/orders']")).click();
+        await().atMost(UI).until(() -> texts("#orders .order .cancel").size() == 2);
+        browser.findElements(By.cssSelector("#orders .order .cancel")).get(0).click();
+        await().atMost(UI).until(() -> texts("#orders .order .pay").size() == 1);
+        browser.findElement(By.cssSelector("#orders .order .pay")).click();
+        await().atMost(UI).untilAsserted(() -> assertThat(texts("#orders .order .status"))
+                .containsExactlyInAnyOrder("Paid", "Cancelled"));
+        assertThat(ordersOf(shopper)).extracting(o -> o.get("status")).containsExactlyInAnyOrder("PAID", "CANCELLED");
+        Browser.screenshot(browser, SCREENSHOTS, "storefront-orders");
+
+        // two sessions: the page's and the test's own; "everywhere" ends both
+        browser.findElement(By.id("account-link")).click();
+        await().atMost(UI).until(() -> texts("#sessions li").size() == 2);
+        browser.findElement(By.id("sign-out-everywhere")).click();
+        await().atMost(UI).untilAsserted(() -> {
+            assertThat(browser.findElement(By.id("account-link")).getText()).isEqualTo("Sign in");
+            assertThat(text("#notice")).isEqualTo("Signed out on every device.");
+        });
+        given().baseUri(gateway).auth().oauth2(shopper.token()).get("/api/users/" + shopper.userId() + "/orders").then()
+                .statusCode(401);
+    }
+
+    @Test
+    void olderActivityLoadsAsTheShopperScrolls() {
+        Account shopper = signUpAndSignIn();
+        for (int i = 1; i <= 25; i++) {
+            given().baseUri(gateway).auth().oauth2(shopper.token()).contentType(ContentType.JSON)
+                    .body(Map.of("type", "product.viewed", "data", Map.of("productId", keyboard.get("id"), "name", "view " + i)))
+                    .post("/api/feed/" + shopper.userId() + "/events").then().statusCode(202);
+        }
+        browser.findElement(By.cssSelector("a[href='#/activity']")).click();
+        // 25 views and the registration (once the pipeline has brought it): the first page holds 20
+        await().atMost(VIEW).untilAsserted(() -> {
+            js("window.scrollTo(0, document.body.scrollHeight)");
+            assertThat(attributes("#activity .activity-item", "data-type")).hasSize(26).last().isEqualTo("user.registered");
+        });
+        assertThat(browser.findElement(By.id("more-activity")).isDisplayed()).isFalse();
+        assertThat(texts("#activity .activity-item")).first().asString().startsWith("Viewed view 25");
     }
 
     @Test
@@ -345,7 +403,7 @@ class StorefrontBrowserIT {
     @Test
     void leaderboardsShowTheTopTenAndTheShoppersRank() {
         String board = "sf-" + token;
-        String userId = signUpAndSignIn();
+        String userId = signUpAndSignIn().userId();
         for (int i = 1; i <= 12; i++) {
             given().baseUri(gateway).auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("score", 100 * i))
                     .put("/api/leaderboards/" + board + "/scores/" + UUID.randomUUID()).then().statusCode(200);
@@ -423,14 +481,15 @@ class StorefrontBrowserIT {
         browser.findElement(By.cssSelector("#register-form button[type=submit]")).click();
     }
 
-    private String signUpAndSignIn() {
+    /** A new shopper, signed in on the page; the answer is a session of the test's own for the same shopper. */
+    private Account signUpAndSignIn() {
         String email = "shopper-" + UUID.randomUUID() + "@shop.test";
-        String id = given().baseUri(gateway).contentType(ContentType.JSON)
+        given().baseUri(gateway).contentType(ContentType.JSON)
                 .body(Map.of("email", email, "name", "Kim Keyboard", "password", "shopper-password-1"))
-                .post("/api/users").then().statusCode(201).extract().path("id");
+                .post("/api/users").then().statusCode(201);
         signIn(email, "shopper-password-1");
         await().atMost(UI).until(() -> browser.findElement(By.id("account-link")).getText().equals("Kim Keyboard"));
-        return id;
+        return login(email, "shopper-password-1");
     }
 
     private void signIn(String email, String password) {

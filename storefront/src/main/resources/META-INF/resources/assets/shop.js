@@ -363,6 +363,10 @@
       : [el('div', { class: 'no-image', text: 'No picture yet' })]));
     orderKey = uuid();
     refreshOrderForm();
+    if (session.token) {
+      // the feed's direct write (clicks, views): what the shopper looked at is part of their activity
+      call('POST', `/api/feed/${session.userId}/events`, { body: { type: 'product.viewed', data: { productId: p.id, name: p.name } } });
+    }
   }
 
   /** The product's stock as PostgreSQL has it now (after an order, or when an order found it short). */
@@ -624,7 +628,7 @@
 
   const TYPE_LABELS = {
     'order.placed': 'Order placed', 'order.paid': 'Order paid', 'order.cancelled': 'Order cancelled',
-    'user.registered': 'Joined the shop',
+    'user.registered': 'Joined the shop', 'product.viewed': 'Viewed',
   };
 
   function feedItem(item) {
@@ -633,6 +637,8 @@
     if (item.type.startsWith('order.') && data.total !== undefined) {
       const count = Array.isArray(data.items) ? data.items.reduce((n, i) => n + (i.quantity || 0), 0) : 0;
       what = ` · ${money(data.total, data.currency)}${count ? `, ${count} item${count === 1 ? '' : 's'}` : ''}`;
+    } else if (item.type === 'product.viewed' && data.productId) {
+      what = el('a', { href: '#/product/' + data.productId, text: ' ' + (data.name || 'a product') });
     }
     const after = arrivedAfter.get(item.eventId);
     return el('li', { class: 'activity-item', 'data-type': item.type, 'data-event': item.eventId },
