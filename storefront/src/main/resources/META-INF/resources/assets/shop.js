@@ -352,9 +352,8 @@
     $('product-name').textContent = p.name;
     $('product-brand').textContent = p.brand;
     $('product-price').textContent = money(p.price, p.currency);
-    $('product-stock').textContent = p.stock > 0 ? `${p.stock} in stock` : 'Out of stock';
+    renderStock(p.stock);
     $('product-description').textContent = p.description || '';
-    $('quantity').max = Math.max(1, p.stock);
     $('product-source').textContent = `From PostgreSQL through the Redis cache (catalog-service, X-Cache: ${product.headers.get('X-Cache') || 'none'}); `
       + 'images from S3 (media-service), cached by your browser for a year.';
     const pictures = images.status === 200 ? images.body : [];
@@ -372,10 +371,12 @@
   /** The product's stock as PostgreSQL has it now (after an order, or when an order found it short). */
   async function showStock(id) {
     const fresh = await call('GET', '/api/products/' + id);
-    if (fresh.status === 200 && productShown && productShown.id === id) {
-      $('product-stock').textContent = fresh.body.stock > 0 ? `${fresh.body.stock} in stock` : 'Out of stock';
-      $('quantity').max = Math.max(1, fresh.body.stock);
-    }
+    if (fresh.status === 200 && productShown && productShown.id === id) renderStock(fresh.body.stock);
+  }
+
+  function renderStock(stock) {
+    $('product-stock').textContent = stock > 0 ? `${stock} in stock` : 'Out of stock';
+    $('quantity').max = Math.max(1, stock);
   }
 
   function refreshOrderForm() {
@@ -557,8 +558,8 @@
     if (!session.token) { $('orders').replaceChildren(el('li', {}, el('a', { href: '#/account', text: 'Sign in' }), ' to see your orders.')); return; }
     const answer = await call('GET', `/api/users/${session.userId}/orders`);
     if (answer.status !== 200) { $('orders').replaceChildren(el('li', { text: problemText(answer, 'Orders not read') })); return; }
-    const orders = (Array.isArray(answer.body) ? answer.body : answer.body.items || [])
-      .slice().sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    // GET /api/users/{id}/orders answers an array
+    const orders = answer.body.slice().sort((a, b) => b.createdAt.localeCompare(a.createdAt));
     $('orders').replaceChildren(...(orders.length ? orders.map((order) => el('li', { class: 'order', 'data-order': order.id },
       el('p', {}, el('strong', { text: money(order.total, order.currency) }), ` · ${order.items.length} item${order.items.length === 1 ? '' : 's'} · `,
         el('span', { class: 'status status-' + order.status.toLowerCase(), text: order.status.toLowerCase() }), ` · ${when(order.createdAt)}`),
@@ -716,7 +717,8 @@
     }
     $('product-form').hidden = false;
     const answer = await call('GET', '/api/products?page=0&size=10');
-    const products = answer.status === 200 ? (Array.isArray(answer.body) ? answer.body : answer.body.items || []) : [];
+    // GET /api/products answers a page: {items, page, size, total}
+    const products = answer.status === 200 ? answer.body.items : [];
     $('admin-products').replaceChildren(...products.map((p) => el('li', {},
       el('a', { href: '#/product/' + p.id, text: p.name }), ` · ${money(p.price, p.currency)} · stock ${p.stock} `,
       el('button', { type: 'button', class: 'edit', text: 'Edit', 'aria-label': 'Edit ' + p.name, onclick: () => editProduct(p) }))));
