@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -32,8 +30,6 @@ import com.sun.net.httpserver.HttpServer;
  * </pre>
  */
 final class BaselineFront implements AutoCloseable {
-
-    private static final Pattern FIELD = Pattern.compile("\"(userId|productId)\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
     private final HttpServer server;
     private final ExecutorService workers;
@@ -87,16 +83,14 @@ final class BaselineFront implements AutoCloseable {
     private String answer(HttpExchange exchange, String[] path) throws Exception {
         String resource = path.length > 1 ? path[1] : "";
         if (exchange.getRequestMethod().equals("POST") && resource.equals("orders")) {
-            Map<String, String> fields = new HashMap<>();
-            Matcher field = FIELD.matcher(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            while (field.find()) {
-                fields.put(field.group(1), field.group(2));
-            }
-            String order = store.placeOrder(UUID.fromString(fields.get("userId")), UUID.fromString(fields.get("productId")));
-            if (order == null) {
+            // parsed with Jackson, as the polyglot services parse theirs: the same JSON cost on both sides
+            JsonBody order = JsonBody.of(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            String placed = store.placeOrder(UUID.fromString(order.text("userId")),
+                    UUID.fromString(order.text("productId")));
+            if (placed == null) {
                 throw new IllegalArgumentException("stock is short");
             }
-            return order;
+            return placed;
         }
         return switch (resource) {
             case "sessions" -> store.session(path[2]);

@@ -47,9 +47,6 @@ final class Polyglot implements AutoCloseable {
     static final long PROBE_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
     private static final long STILL_NANOS = TimeUnit.SECONDS.toNanos(15);
     private static final int GATEWAY_CLIENTS = 4_096;
-    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
-    private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([A-Za-z0-9_-]{43})\"");
-    private static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
     private static final String ADMIN = UUID.randomUUID().toString();
 
     private final StackSettings stack;
@@ -178,9 +175,8 @@ final class Polyglot implements AutoCloseable {
                         try {
                             HttpResponse<String> response = post(catalog, "/api/products",
                                     SearchProducts.json((int) i), ADMIN, "admin");
-                            Matcher id = ID.matcher(response.body());
-                            if (response.statusCode() == 201 && id.find()) {
-                                created.add(id.group(1));
+                            if (response.statusCode() == 201) {
+                                created.add(JsonBody.of(response.body()).text("id"));
                             } else if (response.statusCode() != 409) {
                                 log.printf("%n  product %d: %d %s%n", i, response.statusCode(), response.body());
                             }
@@ -254,8 +250,7 @@ final class Polyglot implements AutoCloseable {
     private long indexedProducts() {
         try {
             HttpResponse<String> response = search.get("/api/search?size=0&tag=" + SearchProducts.TAG);
-            Matcher total = TOTAL.matcher(response.body());
-            return response.statusCode() == 200 && total.find() ? Long.parseLong(total.group(1)) : -1;
+            return response.statusCode() == 200 ? JsonBody.of(response.body()).number("total") : -1;
         } catch (Exception e) {
             return -1;
         }
@@ -263,16 +258,13 @@ final class Polyglot implements AutoCloseable {
 
     private List<String> sampleFromSearch() throws Exception {
         List<String> ids = new ArrayList<>();
-        for (int page = 0; ids.size() < SAMPLE_PRODUCTS && page < 10; page++) {
-            Matcher id = ID.matcher(search.get("/api/search?size=50&tag=" + SearchProducts.TAG + "&page=" + page).body());
-            boolean any = false;
-            while (id.find() && ids.size() < SAMPLE_PRODUCTS) {
-                ids.add(id.group(1));
-                any = true;
-            }
-            if (!any) {
+        for (int p = 0; ids.size() < SAMPLE_PRODUCTS && p < 10; p++) {
+            HttpResponse<String> page = search.get("/api/search?size=50&tag=" + SearchProducts.TAG + "&page=" + p);
+            List<String> hits = page.statusCode() == 200 ? JsonBody.of(page.body()).texts("hits", "id") : List.of();
+            if (hits.isEmpty()) {
                 break;
             }
+            ids.addAll(hits.subList(0, Math.min(hits.size(), SAMPLE_PRODUCTS - ids.size())));
         }
         return ids;
     }
@@ -292,9 +284,8 @@ final class Polyglot implements AutoCloseable {
                             HttpResponse<String> response = post(sessions, "/api/sessions", "{\"userId\":\""
                                     + BaselineSeeder.userId(i % scale.users()) + "\",\"roles\":[\"customer\"],"
                                     + "\"ttlSeconds\":3600}", null, null);
-                            Matcher token = TOKEN.matcher(response.body());
-                            if (response.statusCode() == 201 && token.find()) {
-                                tokens.set((int) i, token.group(1));
+                            if (response.statusCode() == 201) {
+                                tokens.set((int) i, JsonBody.of(response.body()).text("token"));
                             }
                         } catch (Exception e) {
                             log.printf("%n  session %d: %s%n", i, e);
@@ -427,8 +418,11 @@ final class Polyglot implements AutoCloseable {
 
     /** Creates a product through catalog-service and polls search until it is there: commit to searchable. */
     long commitToSearchableNanos(int n) throws Exception {
-        String id = createProduct("bench-sbs-lag-" + UUID.randomUUID(), "Lag probe " + n, 1);
+        HttpResponse<String> created = postProduct("bench-sbs-lag-" + UUID.randomUUID(), "Lag probe " + n, 1);
         long committed = System.nanoTime();
+        // read after the commit time is taken, as the order's id below: the poll needs it, so its
+        // microseconds are inside the lag (of milliseconds), not shortening it
+        String id = idOf(created, "POST /api/products");
         return waitFor(() -> search.status("/api/search/products/" + id) == 200, committed, PROBE_TIMEOUT_NANOS);
     }
 
@@ -482,9 +476,13 @@ final class Polyglot implements AutoCloseable {
     }
 
     private String createProduct(String sku, String name, int stock) throws Exception {
-        return idOf(post(catalog, "/api/products", "{\"sku\":\"" + sku + "\",\"name\":\"" + name + "\","
+        return idOf(postProduct(sku, name, stock), "POST /api/products");
+    }
+
+    private HttpResponse<String> postProduct(String sku, String name, int stock) throws Exception {
+        return post(catalog, "/api/products", "{\"sku\":\"" + sku + "\",\"name\":\"" + name + "\","
                 + "\"description\":\"side-by-side benchmark\",\"brand\":\"Bench\",\"price\":19.99,"
-                + "\"tags\":[\"bench-sbs\"],\"stock\":" + stock + "}", ADMIN, "admin"), "POST /api/products");
+                + "\"tags\":[\"bench-sbs\"],\"stock\":" + stock + "}", ADMIN, "admin");
     }
 
     static String elasticQuery(SearchMix q) {
@@ -553,11 +551,10 @@ final class Polyglot implements AutoCloseable {
     }
 
     private static String idOf(HttpResponse<String> response, String what) {
-        Matcher id = ID.matcher(response.body());
-        if (response.statusCode() != 201 || !id.find()) {
+        if (response.statusCode() != 201) {
             throw new IllegalStateException(what + ": " + response.statusCode() + " " + response.body());
         }
-        return id.group(1);
+        return JsonBody.of(response.body()).text("id");
     }
 
     @Override

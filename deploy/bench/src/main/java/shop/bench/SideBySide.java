@@ -134,7 +134,7 @@ final class SideBySide {
                 continue;
             }
             String label = workload.name();
-            Call call = i -> new Call.Outcome(label, target.call().run(i).ok());
+            Call call = i -> target.call().run(i).labelled(label);
             log.printf("%s, %s %s%n", workload.name(), target.design(), target.level());
             if (!scale.name().equals(Scale.SMALL.name())) { // small: no warm-up, to fit in minutes
                 target.before().run();

@@ -31,6 +31,20 @@ class LoadTest {
     }
 
     @Test
+    void anAnswerIsReadAfterTheLatencyIsTakenAndDecidesTheOutcome() throws Exception {
+        // each answer takes 200 ms to read and does not hold: an error, but not a 200 ms latency
+        Load.Result result = Load.saturation(i -> new Call.Outcome("x", true, () -> {
+            Thread.sleep(200);
+            return false;
+        }), 1, 1, QUIET);
+
+        Latencies latencies = result.latencies();
+        assertTrue(latencies.count() >= 2, "count " + latencies.count());
+        assertEquals(latencies.count(), latencies.errorCount());
+        assertTrue(latencies.percentileMillis(100) < 100, "max " + latencies.percentileMillis(100));
+    }
+
+    @Test
     void requestsAnOverloadedTargetNeverGotToAreCountedAsFailedWithTheirWait() throws Exception {
         // one worker, each call 300 ms, 50 requests released over 1 s, 200 ms to drain: most are never sent
         Load.Result result = Load.fixedRate(i -> {
