@@ -90,14 +90,30 @@
     return text;
   }
 
-  /** {@link api}, with a network failure as an answer too (status 0), so every caller shows something. */
+  /**
+   * {@link api}, with a network failure as an answer too (status 0), so every caller shows something;
+   * a load a newer one replaced ({@link newestLoad}) answers {aborted: true}, and its caller draws nothing.
+   */
   async function call(method, path, options) {
     try {
       return await api(method, path, options);
     } catch (failure) {
-      if (failure.name === 'AbortError') throw failure;
-      return { status: 0, body: null, headers: new Headers(), error: failure.message };
+      const aborted = failure.name === 'AbortError';
+      return { status: 0, body: null, headers: new Headers(), aborted, error: aborted ? null : failure.message };
     }
+  }
+
+  /**
+   * The newest load of a view wins. Opening a view and submitting its form both load it (the route
+   * loads the default board, Enter the one typed): starting a load aborts the one before, so a slower,
+   * older answer never paints over the newer one. Callers pass the signal and stop once it is aborted.
+   */
+  const loads = new Map();
+  function newestLoad(view) {
+    if (loads.has(view)) loads.get(view).abort();
+    const aborter = new AbortController();
+    loads.set(view, aborter);
+    return aborter.signal;
   }
 
   function notice(text) {
@@ -140,8 +156,6 @@
   // ---------- search: suggestions as you type, results, facets, "Did you mean", paging ----------
 
   const search = { q: '', brand: '', price: '', sort: 'relevance', page: 0 };
-  let searchSeq = 0;
-  let searchInFlight = null;
   let typedAt = null;
 
   function searchHash(changes) {
@@ -164,10 +178,7 @@
     if (fromRoute && document.activeElement !== $('q')) $('q').value = search.q;
     $('sort').value = search.sort;
 
-    const seq = ++searchSeq;
-    if (searchInFlight) searchInFlight.abort();
-    const aborter = new AbortController();
-    searchInFlight = aborter;
+    const signal = newestLoad('search');
     const query = new URLSearchParams({ size: PAGE_SIZE, page: search.page, sort: search.sort });
     if (search.q) query.set('q', search.q);
     if (search.brand) query.set('brand', search.brand);
@@ -175,14 +186,8 @@
     if (bucket.minPrice !== undefined) query.set('minPrice', bucket.minPrice);
     if (bucket.maxPrice !== undefined) query.set('maxPrice', bucket.maxPrice);
     const started = performance.now();
-    let answer;
-    try {
-      answer = await call('GET', '/api/search?' + query, { signal: aborter.signal });
-    } catch (aborted) {
-      return; // a newer search replaced it
-    }
-    if (seq !== searchSeq) return;
-    searchInFlight = null;
+    const answer = await call('GET', '/api/search?' + query, { signal });
+    if (signal.aborted) return; // a newer search replaced it
     if (answer.status !== 200) {
       $('result-count').textContent = problemText(answer, 'Search failed');
       $('results').replaceChildren();
@@ -335,8 +340,10 @@
     $('order-result').replaceChildren();
     $('product-name').textContent = 'Loading…';
     $('back-to-results').href = searchHash({});
-    const [product, images] = await Promise.all([call('GET', '/api/products/' + encodeURIComponent(id)),
-      call('GET', `/api/products/${encodeURIComponent(id)}/images`)]);
+    const signal = newestLoad('product');
+    const [product, images] = await Promise.all([call('GET', '/api/products/' + encodeURIComponent(id), { signal }),
+      call('GET', `/api/products/${encodeURIComponent(id)}/images`, { signal })]);
+    if (signal.aborted) return;
     if (product.status !== 200) {
       productShown = null;
       $('product-name').textContent = product.status === 404 ? 'No such product' : 'This product cannot be shown';
@@ -528,7 +535,9 @@
     if (!session.token) return;
     $('account-name').textContent = session.name;
     $('account-email').textContent = `${session.email} · ${session.role}`;
-    const answer = await call('GET', '/api/sessions/by-user/' + session.userId);
+    const signal = newestLoad('account');
+    const answer = await call('GET', '/api/sessions/by-user/' + session.userId, { signal });
+    if (signal.aborted) return;
     $('sessions').replaceChildren(...(answer.status === 200
       ? answer.body.sessions.map((s) => el('li', { text: `Signed in ${when(s.createdAt)}, ends ${when(s.expiresAt)}` }))
       : [el('li', { text: problemText(answer, 'Sessions not read') })]));
@@ -556,7 +565,9 @@
 
   async function openOrders() {
     if (!session.token) { $('orders').replaceChildren(el('li', {}, el('a', { href: '#/account', text: 'Sign in' }), ' to see your orders.')); return; }
-    const answer = await call('GET', `/api/users/${session.userId}/orders`);
+    const signal = newestLoad('orders');
+    const answer = await call('GET', `/api/users/${session.userId}/orders`, { signal });
+    if (signal.aborted) return;
     if (answer.status !== 200) { $('orders').replaceChildren(el('li', { text: problemText(answer, 'Orders not read') })); return; }
     // GET /api/users/{id}/orders answers an array
     const orders = answer.body.slice().sort((a, b) => b.createdAt.localeCompare(a.createdAt));
@@ -659,7 +670,9 @@
 
   async function openActivity() {
     if (!session.token) { $('activity').replaceChildren(el('li', {}, el('a', { href: '#/account', text: 'Sign in' }), ' to see your activity.')); return; }
-    const answer = await call('GET', `/api/feed/${session.userId}?limit=20`);
+    const signal = newestLoad('activity');
+    const answer = await call('GET', `/api/feed/${session.userId}?limit=20`, { signal });
+    if (signal.aborted) return;
     if (answer.status === 200) {
       arrived(answer.body.items);
       renderFeed(answer.body, false);
@@ -689,8 +702,10 @@
     const board = $('board').value.trim();
     const period = $('period').value;
     const base = `/api/leaderboards/${encodeURIComponent(board)}`;
-    const [top, mine] = await Promise.all([call('GET', `${base}/top?count=10&period=${period}`),
-      session.token ? call('GET', `${base}/users/${session.userId}?period=${period}`) : Promise.resolve(null)]);
+    const signal = newestLoad('leaderboards');
+    const [top, mine] = await Promise.all([call('GET', `${base}/top?count=10&period=${period}`, { signal }),
+      session.token ? call('GET', `${base}/users/${session.userId}?period=${period}`, { signal }) : Promise.resolve(null)]);
+    if (signal.aborted) return;
     $('board-caption').textContent = `Top 10 of ${board} (${$('period').selectedOptions[0].textContent.toLowerCase()})`;
     if (top.status !== 200) {
       $('board-top').replaceChildren(el('tr', {}, el('td', { colspan: 3, text: problemText(top, 'Board not read') })));
@@ -716,7 +731,9 @@
       return;
     }
     $('product-form').hidden = false;
-    const answer = await call('GET', '/api/products?page=0&size=10');
+    const signal = newestLoad('admin');
+    const answer = await call('GET', '/api/products?page=0&size=10', { signal });
+    if (signal.aborted) return;
     // GET /api/products answers a page: {items, page, size, total}
     const products = answer.status === 200 ? answer.body.items : [];
     $('admin-products').replaceChildren(...products.map((p) => el('li', {},
