@@ -43,6 +43,12 @@ public final class AuthorizationMatrix {
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private static final String PASSWORD = "faults-matrix-password";
+    /**
+     * A cell waits as long as the gateway would: past its proxy read timeout (nginx's 60 s) the gateway
+     * answers 504 itself. Less would fail an admin cell that does real work (a drift check over a large
+     * feed takes 15 s and more) on the client's patience, not on the suite's answer.
+     */
+    private static final Duration CELL_TIMEOUT = Duration.ofSeconds(65);
 
     /** One cell: the route, the persona, what the contract gives, what came back. */
     public record Cell(Route route, Persona persona, Expectation expected, int status, String answer) {
@@ -227,7 +233,7 @@ public final class AuthorizationMatrix {
                     : HttpRequest.BodyPublishers.ofByteArray(call.body() instanceof byte[] bytes ? bytes
                             : Json.MAPPER.writeValueAsBytes(call.body()));
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Stack.gateway() + call.path()))
-                    .timeout(Duration.ofSeconds(30)).method(call.method(), body);
+                    .timeout(CELL_TIMEOUT).method(call.method(), body);
             call.as().gatewayHeaders().forEach(request::header);
             if (call.contentType() != null) {
                 request.header("Content-Type", call.contentType());
