@@ -93,6 +93,26 @@ _svc_start() {
     -jar "$app/quarkus-run.jar"
 }
 
+# svc_replica NAME PORT: one more instance of a running service on PORT, in the foreground (exec:
+# the caller's pid is the JVM's, so a kill reaches it), with the running one's build and settings.
+# A projection's replica (search-service, feed-service) joins the same consumer group, and Kafka
+# shares the outbox topics' partitions between the two; ending it hands its partitions back.
+# Not a stack component: `status` and `down` know nothing of it.
+svc_replica() {
+  local name="$1" port="$2"
+  is_service "$name" || die "replica: $name is not a service (${STACK_SERVICES[*]})"
+  [[ "$port" =~ ^[0-9]+$ ]] || die "replica: PORT must be a number, not '$port'"
+  is_running "$name" || die "replica: $name is not running (a replica runs its build): deploy/local/stack up --only $name"
+  ensure_port_free "$port" "$name replica"
+  local -a envs; mapfile -t envs < <(_svc_env "$name" | sed -e "s/^QUARKUS_HTTP_PORT=.*/QUARKUS_HTTP_PORT=$port/" \
+    -e "s/^QUARKUS_HTTP_ACCESS_LOG_BASE_FILE_NAME=.*/&-$port/")
+  local -a jvm_extra; read -r -a jvm_extra <<<"${STACK_SERVICE_JAVA_OPTS:-}"
+  log "$name replica on port $port (the build at $DATA_DIR/$name/app)"
+  exec env -C "$DATA_DIR/$name" "${envs[@]}" "$(java_home)/bin/java" \
+    -Xms64m -Xmx256m -XX:+ExitOnOutOfMemoryError "${jvm_extra[@]}" \
+    -jar "$DATA_DIR/$name/app/quarkus-run.jar"
+}
+
 # _svc_env NAME: the environment a service runs with, one NAME=value a line: the prod profile
 # and every store's address (unused ones are harmless), spans to the stack's Zipkin. Quarkus maps QUARKUS_FOO_BAR to
 # quarkus.foo.bar, MEDIA_BUCKET to media.bucket, ...

@@ -30,7 +30,7 @@ STACK_SETTINGS=(
   STACK_OPS_CONSOLE_PORT STACK_STOREFRONT_PORT
   STACK_GATEWAY_PORT STACK_ZIPKIN_PORT STACK_PROMETHEUS_PORT
   STACK_ADMIN_EMAIL STACK_ADMIN_PASSWORD
-  STACK_SERVICE_USER STACK_OUTBOX_INVALID_OP
+  STACK_SERVICE_USER STACK_OUTBOX_INVALID_OP STACK_OUTBOX_PARTITIONS
 )
 : "${STACK_STATE_DIR:=$STACK_HOME/.state}"
 : "${STACK_CACHE_DIR:=$STACK_HOME/.cache}"
@@ -64,6 +64,7 @@ STACK_SETTINGS=(
 : "${STACK_ADMIN_EMAIL:=admin@shop.local}"
 : "${STACK_ADMIN_PASSWORD:=admin-local-only}"
 : "${STACK_PROMETHEUS_PORT:=9091}"
+: "${STACK_OUTBOX_PARTITIONS:=3}"      # partitions of each outbox.event.* topic: how many instances of a projection share the work (see connect.sh)
 : "${STACK_OUTBOX_INVALID_OP:=fatal}"  # the outbox connector on an UPDATE of the insert-only outbox (warn skips it once; see connect.sh)
 : "${STACK_SERVICE_USER:=shopstack}"   # the non-root user PostgreSQL / Elasticsearch run as when started by root
 STACK_STATE_DIR="$(_stack_abs "$STACK_STATE_DIR")"

@@ -90,6 +90,31 @@ public final class LocalStack {
     }
 
     /**
+     * One more instance of a running service on {@code port} ({@code stack replica}): the running
+     * instance's build and settings, its output appended to {@code log}. The process is the service's
+     * JVM itself (the script execs it), so {@link Process#destroyForcibly()} is a crash (SIGKILL) and
+     * {@link Process#destroy()} a clean shutdown; the caller ends it, and waits for it to be ready.
+     */
+    public static Process replica(String service, int port, Path log) {
+        Path script = script();
+        List<String> command = new ArrayList<>();
+        if (!Files.isExecutable(script)) {
+            command.add("bash");
+        }
+        command.addAll(List.of(script.toString(), "replica", service, Integer.toString(port)));
+        try {
+            Files.createDirectories(log.toAbsolutePath().getParent());
+            Process process = new ProcessBuilder(command).directory(script.getParent().getParent().getParent().toFile())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            closeStdin(process);
+            return process;
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not run deploy/local/stack replica " + service + " " + port + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Installs Chromium and chromedriver from Debian's packages ({@code deploy/local/stack browser}),
      * for the web pages' browser tests; does nothing when both are there.
      */
