@@ -27,8 +27,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import shop.gateway.support.Browser;
 import shop.gateway.support.Gateway;
+import shop.polyglot.stack.Browser;
 import shop.polyglot.stack.LocalStack;
 
 /**
@@ -61,7 +61,7 @@ class DocsPageTest {
             LocalStack.up(all);
         }
         Files.createDirectories(SHOTS);
-        browser = Browser.headless(Path.of("target", "chromium-profile-" + ProcessHandle.current().pid()));
+        browser = Browser.headless();
     }
 
     @AfterAll
