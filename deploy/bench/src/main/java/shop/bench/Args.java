@@ -4,20 +4,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The command line: {@code <scenario> [--rate N] [--duration S] [--users N] [--workers N]
- * [--warmup S] [--board NAME] [--reseed] [--service-port P] [--redis-port P] [--results DIR]}.
+ * [--warmup S] [--board NAME] [--reseed] [--service-port P] [--redis-port P] [--results DIR]}, and for
+ * {@code pipeline} {@code [--rates N,N,...] [--view search|feed|both] [--also-search URL,...] [--also-feed URL,...]}.
  * Every number is bounded, and every address is 127.0.0.1: this harness never leaves the box.
  */
 public record Args(String scenario, int rate, int durationSeconds, int users, int workers, int warmupSeconds,
-        String board, boolean reseed, int servicePort, int redisPort, String resultsDir) {
+        String board, boolean reseed, int servicePort, int redisPort, String resultsDir, List<Integer> rates,
+        String view, List<Integer> alsoSearch, List<Integer> alsoFeed) {
 
     public static final String HOST = "127.0.0.1";
     static final int MAX_RATE = 20_000;
     static final int MAX_DURATION = 600;
     static final int MAX_USERS = 10_000_000;
     static final int MAX_WORKERS = 256;
+    static final int MAX_STEPS = 20;
+    static final List<Integer> DEFAULT_RATES = List.of(50, 100, 200, 400, 800);
+    static final List<String> VIEWS = List.of("search", "feed", "both");
+    private static final Pattern LOCAL_URL = Pattern.compile("(?:http://)?(?:127\\.0\\.0\\.1:)?(\\d{1,5})/?");
 
     public static Args parse(String... argv) {
         List<String> positional = new ArrayList<>();
@@ -55,7 +63,11 @@ public record Args(String scenario, int rate, int durationSeconds, int users, in
                 Boolean.parseBoolean(options.remove("reseed")),
                 number(options.remove("service-port"), "service-port", 8086, 1, 65535),
                 number(options.remove("redis-port"), "redis-port", 6379, 1, 65535),
-                options.getOrDefault("results", "deploy/bench/results"));
+                options.getOrDefault("results", "deploy/bench/results"),
+                rates(options.remove("rates")),
+                view(options.remove("view")),
+                ports(options.remove("also-search"), "also-search"),
+                ports(options.remove("also-feed"), "also-feed"));
         options.remove("results");
         if (!options.isEmpty()) {
             throw new IllegalArgumentException("unknown options " + options.keySet());
@@ -77,6 +89,55 @@ public record Args(String scenario, int rate, int durationSeconds, int users, in
         }
         throw new IllegalArgumentException("--" + name + " must be a whole number from " + min + " to " + max
                 + " (got " + value + ")");
+    }
+
+    /** Offered rates of a stepped run, each a rate as {@code --rate} bounds it, rising. */
+    private static List<Integer> rates(String value) {
+        if (value == null) {
+            return DEFAULT_RATES;
+        }
+        List<Integer> rates = new ArrayList<>();
+        for (String part : value.split(",", -1)) {
+            rates.add(number(part.strip(), "rates", 0, 1, MAX_RATE));
+        }
+        if (rates.size() > MAX_STEPS) {
+            throw new IllegalArgumentException("--rates takes at most " + MAX_STEPS + " steps");
+        }
+        for (int i = 1; i < rates.size(); i++) {
+            if (rates.get(i) <= rates.get(i - 1)) {
+                throw new IllegalArgumentException("--rates must rise step by step (got " + value + ")");
+            }
+        }
+        return List.copyOf(rates);
+    }
+
+    private static String view(String value) {
+        if (value == null) {
+            return "both";
+        }
+        if (!VIEWS.contains(value)) {
+            throw new IllegalArgumentException("--view must be one of " + VIEWS + " (got " + value + ")");
+        }
+        return value;
+    }
+
+    /**
+     * Ports of more instances on this box, as {@code http://127.0.0.1:PORT}, {@code 127.0.0.1:PORT} or
+     * {@code PORT}, comma separated; any other host is refused, like everywhere in the harness.
+     */
+    private static List<Integer> ports(String value, String name) {
+        if (value == null) {
+            return List.of();
+        }
+        List<Integer> ports = new ArrayList<>();
+        for (String part : value.split(",", -1)) {
+            Matcher url = LOCAL_URL.matcher(part.strip());
+            if (!url.matches()) {
+                throw new IllegalArgumentException("--" + name + " takes http://127.0.0.1:PORT (got " + part + ")");
+            }
+            ports.add(number(url.group(1), name, 0, 1, 65535));
+        }
+        return List.copyOf(ports);
     }
 
     private static String board(String value) {

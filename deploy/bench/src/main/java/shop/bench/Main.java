@@ -10,7 +10,7 @@ public final class Main {
     static final List<Scenario> SCENARIOS = List.of(new LeaderboardScenario(), new LeaderboardStoreScenario(),
             new LeaderboardDropScenario(), new SessionsScenario(), new CatalogScenario(), new MediaScenario(),
             new FeedScenario(), new FeedStoreScenario(), new GatewayScenario(),
-            new SearchScenario(), new SearchStoreScenario(), new DriftScenario());
+            new SearchScenario(), new SearchStoreScenario(), new DriftScenario(), new PipelineScenario());
 
     private Main() {
     }
@@ -18,7 +18,8 @@ public final class Main {
     public static void main(String[] argv) throws Exception {
         if (argv.length == 0 || argv[0].equals("list") || argv[0].equals("--help")) {
             System.out.println("usage: deploy/bench/run <scenario> [--rate N] [--duration S] [--users N] [--workers N]"
-                    + " [--warmup S] [--board NAME] [--reseed] [--service-port P] [--redis-port P] [--results DIR]");
+                    + " [--warmup S] [--board NAME] [--reseed] [--service-port P] [--redis-port P] [--results DIR]"
+                    + " [--rates N,N,...] [--view search|feed|both] [--also-search URL] [--also-feed URL]");
             SCENARIOS.forEach(s -> System.out.printf("  %-18s %s%n", s.name(), s.summary()));
             System.out.printf("  %-18s %s%n", SideBySide.NAME, "single PostgreSQL vs the polyglot suite, same data"
                     + " and workloads: --scale small|full [--results DIR] (its own options)");

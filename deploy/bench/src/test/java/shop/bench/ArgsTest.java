@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 class ArgsTest {
@@ -45,5 +47,31 @@ class ArgsTest {
         assertThrows(IllegalArgumentException.class, () -> Args.parse("leaderboard", "sessions"));
         assertThrows(IllegalArgumentException.class, () -> Args.parse());
         assertThrows(IllegalArgumentException.class, () -> Args.parse("leaderboard", "--board", "Bench!"));
+    }
+
+    @Test
+    void pipelineStepsViewsAndMoreInstancesOnThisBox() {
+        Args defaults = Args.parse("pipeline");
+        assertEquals(List.of(50, 100, 200, 400, 800), defaults.rates());
+        assertEquals("both", defaults.view());
+        assertTrue(defaults.alsoSearch().isEmpty());
+        assertEquals(20, PipelineScenario.stepSeconds(defaults));
+        Args args = Args.parse("pipeline", "--rates", "20, 40", "--view", "search", "--duration", "10",
+                "--also-search", "http://127.0.0.1:18083", "--also-feed", "18085,127.0.0.1:18086/");
+        assertEquals(List.of(20, 40), args.rates());
+        assertEquals("search", args.view());
+        assertEquals(10, PipelineScenario.stepSeconds(args));
+        assertEquals(List.of(18083), args.alsoSearch());
+        assertEquals(List.of(18085, 18086), args.alsoFeed());
+    }
+
+    @Test
+    void pipelineOptionsOutsideTheirBoundsAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> Args.parse("pipeline", "--rates", "100,50"));
+        assertThrows(IllegalArgumentException.class, () -> Args.parse("pipeline", "--rates", "0,50"));
+        assertThrows(IllegalArgumentException.class, () -> Args.parse("pipeline", "--rates", "50,,100"));
+        assertThrows(IllegalArgumentException.class, () -> Args.parse("pipeline", "--view", "orders"));
+        assertThrows(IllegalArgumentException.class, () -> Args.parse("pipeline", "--also-search", "http://example.com:8083"));
+        assertThrows(IllegalArgumentException.class, () -> Args.parse("pipeline", "--also-feed", "127.0.0.1:99999"));
     }
 }
