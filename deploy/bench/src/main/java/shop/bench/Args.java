@@ -11,11 +11,12 @@ import java.util.regex.Pattern;
  * The command line: {@code <scenario> [--rate N] [--duration S] [--users N] [--workers N]
  * [--warmup S] [--board NAME] [--reseed] [--service-port P] [--redis-port P] [--results DIR]}, and for
  * {@code pipeline} {@code [--rates N,N,...] [--view search|feed|both] [--also-search URL,...] [--also-feed URL,...]}.
+ * For {@code search} and {@code search-store}, {@code [--catalogue simple|realistic]}.
  * Every number is bounded, and every address is 127.0.0.1: this harness never leaves the box.
  */
 public record Args(String scenario, int rate, int durationSeconds, int users, int workers, int warmupSeconds,
         String board, boolean reseed, int servicePort, int redisPort, String resultsDir, List<Integer> rates,
-        String view, List<Integer> alsoSearch, List<Integer> alsoFeed) {
+        String view, List<Integer> alsoSearch, List<Integer> alsoFeed, String catalogue) {
 
     public static final String HOST = "127.0.0.1";
     static final int MAX_RATE = 20_000;
@@ -67,7 +68,8 @@ public record Args(String scenario, int rate, int durationSeconds, int users, in
                 rates(options.remove("rates")),
                 view(options.remove("view")),
                 ports(options.remove("also-search"), "also-search"),
-                ports(options.remove("also-feed"), "also-feed"));
+                ports(options.remove("also-feed"), "also-feed"),
+                catalogue(options.remove("catalogue")));
         options.remove("results");
         if (!options.isEmpty()) {
             throw new IllegalArgumentException("unknown options " + options.keySet());
@@ -138,6 +140,17 @@ public record Args(String scenario, int rate, int durationSeconds, int users, in
             ports.add(number(url.group(1), name, 0, 1, 65535));
         }
         return List.copyOf(ports);
+    }
+
+    /** {@code search}, {@code search-store}: which {@link Catalogue}; simple by default, so old figures stay comparable. */
+    private static String catalogue(String value) {
+        if (value == null) {
+            return "simple";
+        }
+        if (!Catalogue.NAMES.contains(value)) {
+            throw new IllegalArgumentException("--catalogue must be one of " + Catalogue.NAMES + " (got " + value + ")");
+        }
+        return value;
     }
 
     private static String board(String value) {

@@ -8,13 +8,13 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.UUID;
 
 /**
- * Fills the baseline schema with the same data the polyglot side holds: product {@code i} is
- * {@link SearchProducts}' product {@code i}, leaderboard user {@code i} is
+ * Fills the baseline schema with the same data the polyglot side holds: product {@code i} is the
+ * {@link Catalogue}'s product {@code i} (the record the polyglot side sends to catalog-service),
+ * leaderboard user {@code i} is
  * {@link LeaderboardSeeder}'s, feed user {@code u} and its 100 events are {@link FeedLoader}'s.
  * Batches of {@value #BATCH} rows in one transaction each, {@code ON CONFLICT DO NOTHING}; a batch
  * whose last row is there already is skipped, so a rerun resumes and never duplicates.
@@ -41,22 +41,21 @@ final class BaselineSeeder {
         void bind(PreparedStatement statement, long i) throws SQLException;
     }
 
-    void seed(Scale scale) throws SQLException {
-        fill("products", scale.products(), "SELECT count(*) FROM baseline.products WHERE id = ?",
-                i -> productId((int) i),
+    void seed(Scale scale, Catalogue catalogue) throws SQLException {
+        fill("products (" + catalogue.name() + " catalogue)", scale.products(),
+                "SELECT count(*) FROM baseline.products WHERE id = ?", i -> productId(catalogue, (int) i),
                 "INSERT INTO baseline.products (id, sku, name, description, brand, price, tags, stock)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 (s, i) -> {
-                    int p = (int) i;
-                    s.setObject(1, productId(p));
-                    s.setString(2, SearchProducts.sku(p));
-                    s.setString(3, productName(p));
-                    s.setString(4, productDescription(p));
-                    s.setString(5, SearchProducts.brand(p));
-                    s.setBigDecimal(6, SearchProducts.price(p));
-                    s.setArray(7, s.getConnection().createArrayOf("text",
-                            new String[] {SearchProducts.TAG, SearchProducts.category(p).tag()}));
-                    s.setInt(8, 100);
+                    Product product = catalogue.product((int) i);
+                    s.setObject(1, productId(catalogue, (int) i));
+                    s.setString(2, product.sku());
+                    s.setString(3, product.name());
+                    s.setString(4, product.description());
+                    s.setString(5, product.brand());
+                    s.setBigDecimal(6, product.price());
+                    s.setArray(7, s.getConnection().createArrayOf("text", product.tags().toArray(String[]::new)));
+                    s.setInt(8, Product.STOCK);
                 });
         fill("order products", ORDER_PRODUCTS, "SELECT count(*) FROM baseline.products WHERE id = ?",
                 i -> orderProductId((int) i),
@@ -115,7 +114,7 @@ final class BaselineSeeder {
                         + " ON CONFLICT DO NOTHING",
                 (s, i) -> {
                     s.setObject(1, imageId(i));
-                    s.setObject(2, productId((int) (i % scale.products())));
+                    s.setObject(2, productId(catalogue, (int) (i % scale.products())));
                     image[0] = (byte) i; // distinct rows
                     s.setBytes(3, image);
                 });
@@ -171,20 +170,9 @@ final class BaselineSeeder {
         }
     }
 
-    /** The name and description {@link SearchProducts#json(int)} sends to catalog-service for product {@code i}. */
-    static String productName(int i) {
-        return String.format(Locale.ROOT, "%s %s %s %s-%d", SearchProducts.brand(i), SearchProducts.adjective(i),
-                SearchProducts.noun(i), SearchProducts.brand(i).substring(0, 2).toUpperCase(Locale.ROOT), 100 + i % 900);
-    }
-
-    static String productDescription(int i) {
-        return String.format(Locale.ROOT, "A %s %s from %s, model %d. Two-year warranty.",
-                SearchProducts.adjective(i).toLowerCase(Locale.ROOT), SearchProducts.noun(i).toLowerCase(Locale.ROOT),
-                SearchProducts.brand(i), i);
-    }
-
-    static UUID productId(int i) {
-        return UUID.nameUUIDFromBytes(SearchProducts.sku(i).getBytes(StandardCharsets.UTF_8));
+    /** Product {@code i}'s id in the baseline, from its SKU: each catalogue's products have their own. */
+    static UUID productId(Catalogue catalogue, int i) {
+        return UUID.nameUUIDFromBytes(catalogue.sku(i).getBytes(StandardCharsets.UTF_8));
     }
 
     static UUID orderProductId(int i) {

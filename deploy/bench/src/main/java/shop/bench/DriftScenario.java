@@ -78,7 +78,7 @@ final class DriftScenario implements Scenario {
                 stack.get("STACK_PG_PASSWORD"));
                 DynamoDbClient dynamo = FeedLoader.client(stack.port("STACK_DYNAMODB_PORT"));
                 Resp redis = new Resp(stack.port("STACK_REDIS_PORT"))) {
-            SearchScenario.seed(search, catalog, PRODUCTS, report);
+            SearchScenario.seed(search, catalog, PRODUCTS, SimpleCatalogue.INSTANCE, report);
             seedOrders(catalog, db, report);
             drain(search, "/api/search/status", report);
             drain(feed, "/api/feed/status", report);

@@ -19,10 +19,11 @@ public final class Main {
         if (argv.length == 0 || argv[0].equals("list") || argv[0].equals("--help")) {
             System.out.println("usage: deploy/bench/run <scenario> [--rate N] [--duration S] [--users N] [--workers N]"
                     + " [--warmup S] [--board NAME] [--reseed] [--service-port P] [--redis-port P] [--results DIR]"
-                    + " [--rates N,N,...] [--view search|feed|both] [--also-search URL] [--also-feed URL]");
+                    + " [--rates N,N,...] [--view search|feed|both] [--also-search URL] [--also-feed URL]"
+                    + " [--catalogue simple|realistic]");
             SCENARIOS.forEach(s -> System.out.printf("  %-18s %s%n", s.name(), s.summary()));
             System.out.printf("  %-18s %s%n", SideBySide.NAME, "single PostgreSQL vs the polyglot suite, same data"
-                    + " and workloads: --scale small|full [--results DIR] (its own options)");
+                    + " and workloads: --scale small|full [--catalogue simple|realistic] [--results DIR] (its own options)");
             return;
         }
         if (argv[0].equals(SideBySide.NAME)) {

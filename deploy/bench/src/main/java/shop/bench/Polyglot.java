@@ -51,6 +51,7 @@ final class Polyglot implements AutoCloseable {
 
     private final StackSettings stack;
     private Scale scale;
+    private final Catalogue catalogue;
     private final PrintStream log;
     final Http catalog;
     final Http sessions;
@@ -72,9 +73,10 @@ final class Polyglot implements AutoCloseable {
     private String customer;
     private AtomicReferenceArray<String> tokens;
 
-    Polyglot(StackSettings stack, Scale scale, PrintStream log) {
+    Polyglot(StackSettings stack, Scale scale, Catalogue catalogue, PrintStream log) {
         this.stack = stack;
         this.scale = scale;
+        this.catalogue = catalogue;
         this.log = log;
         this.catalog = new Http(stack.port("STACK_CATALOG_PORT"));
         this.sessions = new Http(stack.port("STACK_SESSION_PORT"));
@@ -134,7 +136,7 @@ final class Polyglot implements AutoCloseable {
 
     /**
      * Seeds everything; afterwards {@link #scale()} holds as many products as the search index
-     * holds of the benchmark's (at most {@value #MAX_PRODUCTS}), for the baseline to match.
+     * holds of the benchmark's catalogue (at most {@value #MAX_PRODUCTS}), for the baseline to match.
      */
     void seed() throws Exception {
         seedProducts();
@@ -174,7 +176,7 @@ final class Polyglot implements AutoCloseable {
                     for (long i = next.getAndIncrement(); i < scale.products(); i = next.getAndIncrement()) {
                         try {
                             HttpResponse<String> response = post(catalog, "/api/products",
-                                    SearchProducts.json((int) i), ADMIN, "admin");
+                                    catalogue.product((int) i).json(), ADMIN, "admin");
                             if (response.statusCode() == 201) {
                                 created.add(JsonBody.of(response.body()).text("id"));
                             } else if (response.statusCode() != 409) {
@@ -249,7 +251,7 @@ final class Polyglot implements AutoCloseable {
 
     private long indexedProducts() {
         try {
-            HttpResponse<String> response = search.get("/api/search?size=0&tag=" + SearchProducts.TAG);
+            HttpResponse<String> response = search.get("/api/search?size=0&tag=" + catalogue.tag());
             return response.statusCode() == 200 ? JsonBody.of(response.body()).number("total") : -1;
         } catch (Exception e) {
             return -1;
@@ -259,7 +261,7 @@ final class Polyglot implements AutoCloseable {
     private List<String> sampleFromSearch() throws Exception {
         List<String> ids = new ArrayList<>();
         for (int p = 0; ids.size() < SAMPLE_PRODUCTS && p < 10; p++) {
-            HttpResponse<String> page = search.get("/api/search?size=50&tag=" + SearchProducts.TAG + "&page=" + p);
+            HttpResponse<String> page = search.get("/api/search?size=50&tag=" + catalogue.tag() + "&page=" + p);
             List<String> hits = page.statusCode() == 200 ? JsonBody.of(page.body()).texts("hits", "id") : List.of();
             if (hits.isEmpty()) {
                 break;
@@ -348,18 +350,18 @@ final class Polyglot implements AutoCloseable {
         return i -> {
             HttpResponse<String> response = elasticsearch.send(elasticsearch.request("/products/_search")
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(elasticQuery(SearchMix.of(i, scale.products())))),
+                    .POST(HttpRequest.BodyPublishers.ofString(elasticQuery(query(i)))),
                     HttpResponse.BodyHandlers.ofString());
             return ok(response.statusCode() == 200);
         };
     }
 
     Call searchAtService() {
-        return i -> ok(search.status("/api/search?" + SearchMix.of(i, scale.products()).queryString()) == 200);
+        return i -> ok(search.status("/api/search?" + query(i).queryString()) == 200);
     }
 
     Call searchThroughGateway() {
-        return i -> ok(gateway.send(gateway.request("/api/search?" + SearchMix.of(i, scale.products()).queryString())
+        return i -> ok(gateway.send(gateway.request("/api/search?" + query(i).queryString())
                 .header("X-Forwarded-For", client(i)).GET(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
     }
 
@@ -531,6 +533,15 @@ final class Polyglot implements AutoCloseable {
 
     Scale scale() {
         return scale;
+    }
+
+    Catalogue catalogue() {
+        return catalogue;
+    }
+
+    /** Search {@code i} of the catalogue's mix, over the products both designs hold. */
+    private SearchMix query(long i) {
+        return SearchMix.of(i, scale.products(), catalogue);
     }
 
     long leaderboardUser(long i) {

@@ -8,13 +8,20 @@ import java.util.SplittableRandom;
 /**
  * The product search mix both designs answer: exact words, misspelled words, words with a brand
  * and price filter, and a tag browse sorted by price; every answer carries the brand and price
- * facets. Request {@code i} is always the same query, so both designs see the same mix.
+ * facets. Request {@code i} is always the same query, so both designs see the same mix. Each
+ * {@link Catalogue} has its own mix (the kinds are the same, and so are their labels).
  */
 record SearchMix(String kind, String text, String brand, String tag, BigDecimal minPrice, BigDecimal maxPrice,
         String sort, int page) {
 
     static final int PAGE_SIZE = 20;
 
+    /** Query {@code i} of {@code catalogue}'s mix over its first {@code products} products. */
+    static SearchMix of(long i, int products, Catalogue catalogue) {
+        return catalogue.query(i, products);
+    }
+
+    /** The simple catalogue's mix, unchanged since the first runs: a quarter each of the four kinds. */
     static SearchMix of(long i, int products) {
         SplittableRandom random = new SplittableRandom(i);
         int p = random.nextInt(products);

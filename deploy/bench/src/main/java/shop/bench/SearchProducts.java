@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * The search benchmark's catalogue: product {@code i} of N is always the same (SKU
- * {@code bench-search-<i>}, a brand, a category with its nouns and tags, an adjective, a price),
- * so seeding is resumable and the query mix can ask for what is there.
+ * The search benchmark's simple catalogue ({@link SimpleCatalogue}): product {@code i} of N is
+ * always the same (SKU {@code bench-search-<i>}, a brand, a category with its nouns and tags, an
+ * adjective, a price), so seeding is resumable and the query mix can ask for what is there.
  */
 final class SearchProducts {
 
@@ -68,11 +68,20 @@ final class SearchProducts {
         return BigDecimal.valueOf(5 + 795 * u * u).setScale(2, RoundingMode.HALF_UP);
     }
 
-    static String json(int i) {
-        String name = String.format(Locale.ROOT, "%s %s %s %s-%d", brand(i), adjective(i), noun(i),
+    static String name(int i) {
+        return String.format(Locale.ROOT, "%s %s %s %s-%d", brand(i), adjective(i), noun(i),
                 brand(i).substring(0, 2).toUpperCase(Locale.ROOT), 100 + i % 900);
-        String description = String.format(Locale.ROOT, "A %s %s from %s, model %d. Two-year warranty.",
+    }
+
+    static String description(int i) {
+        return String.format(Locale.ROOT, "A %s %s from %s, model %d. Two-year warranty.",
                 adjective(i).toLowerCase(Locale.ROOT), noun(i).toLowerCase(Locale.ROOT), brand(i), i);
+    }
+
+    /** The body this catalogue has always sent to catalog-service (SimpleCatalogue's product is the same JSON). */
+    static String json(int i) {
+        String name = name(i);
+        String description = description(i);
         return "{\"sku\":\"" + sku(i) + "\",\"name\":\"" + name + "\",\"description\":\"" + description
                 + "\",\"brand\":\"" + brand(i) + "\",\"price\":" + price(i) + ",\"tags\":[\"" + TAG + "\",\""
                 + category(i).tag() + "\"],\"stock\":100}";

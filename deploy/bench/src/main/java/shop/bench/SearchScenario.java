@@ -1,10 +1,7 @@
 package shop.bench;
 
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * through PostgreSQL, the outbox, Debezium and Kafka into Elasticsearch; resumable: products
  * already there are skipped), then a fixed query mix at a fixed rate (exact, misspelled, filtered,
  * faceted), then the lag from a write in catalog-service to the product being found by search,
- * over 1,000 writes.
+ * over 1,000 writes. {@code --catalogue} chooses the products and their query mix ({@link Catalogue}).
  */
 final class SearchScenario implements Scenario {
 
@@ -38,46 +35,29 @@ final class SearchScenario implements Scenario {
 
     @Override
     public String summary() {
-        return "seed 50,000 products via catalog (resumable), query mix at --rate, then write-to-searchable lag over 1,000 writes";
+        return "seed 50,000 products via catalog (resumable; --catalogue simple|realistic), query mix at --rate, then"
+                + " write-to-searchable lag over 1,000 writes";
     }
 
     @Override
     public void run(Args args, Report report) throws Exception {
         int products = Math.min(args.users(), MAX_PRODUCTS);
+        Catalogue catalogue = Catalogue.named(args.catalogue());
         Http search = new Http(args.servicePort() == 8086 ? SEARCH_PORT : args.servicePort());
         Http catalog = new Http(CATALOG_PORT);
 
-        seed(search, catalog, products, report);
+        report.line("catalogue %s", catalogue.description());
+        seed(search, catalog, products, catalogue, report);
         report.line("search %s, catalog %s, %,d seeded products, machine: %d cores", search.base(), catalog.base(),
                 products, Runtime.getRuntime().availableProcessors());
         report.line("load average before: %s", Machine.loadAverage());
 
+        // the simple catalogue's queries once spelled only the parameters they set; the service's
+        // defaults (size 20, page 0, relevance) make them the same Elasticsearch request as now
         Call query = i -> {
-            SplittableRandom random = new SplittableRandom(i);
-            int p = random.nextInt(products);
-            String label;
-            String path;
-            switch ((int) (i % 4)) {
-                case 0 -> {
-                    label = "exact";
-                    path = "q=" + encode(SearchProducts.adjective(p) + " " + SearchProducts.noun(p));
-                }
-                case 1 -> {
-                    label = "misspelled";
-                    path = "q=" + encode(SearchProducts.MISSPELLED.get(random.nextInt(SearchProducts.MISSPELLED.size())));
-                }
-                case 2 -> {
-                    label = "filtered";
-                    path = "q=" + encode(SearchProducts.noun(p)) + "&brand=" + SearchProducts.brand(p)
-                            + "&minPrice=20&maxPrice=400";
-                }
-                default -> {
-                    label = "faceted";
-                    path = "tag=" + SearchProducts.category(p).tag() + "&sort=price_asc&page=" + random.nextInt(5);
-                }
-            }
-            HttpResponse<String> answer = search.get("/api/search?" + path);
-            return new Call.Outcome(label, answer.statusCode() == 200,
+            SearchMix q = SearchMix.of(i, products, catalogue);
+            HttpResponse<String> answer = search.get("/api/search?" + q.queryString());
+            return new Call.Outcome(q.kind(), answer.statusCode() == 200,
                     () -> JsonBody.of(answer.body()).number("total") > 0); // read once the latency is taken
         };
         if (args.warmupSeconds() > 0) {
@@ -85,9 +65,10 @@ final class SearchScenario implements Scenario {
             Load.fixedRate(query, args.rate(), args.warmupSeconds(), 32, System.err);
         }
         System.err.printf("queries: %d req/s for %d s%n", args.rate(), args.durationSeconds());
-        report.phase(String.format("GET /api/search, query mix (exact, misspelled, filtered, faceted) over %,d products, "
-                + "fixed rate %d req/s for %d s (latency from the intended send time)", products, args.rate(),
-                args.durationSeconds()), Load.fixedRate(query, args.rate(), args.durationSeconds(), 32, System.err));
+        report.phase(String.format("GET /api/search, query mix (exact, misspelled, filtered, faceted) over %,d products "
+                + "of the %s catalogue, fixed rate %d req/s for %d s (latency from the intended send time)", products,
+                catalogue.name(), args.rate(), args.durationSeconds()),
+                Load.fixedRate(query, args.rate(), args.durationSeconds(), 32, System.err));
 
         report.phase(String.format("write -> searchable: %,d products created through catalog-service by %d writers, "
                 + "each polled with GET /api/search every %d ms until found (latency from sending the write, so it "
@@ -96,13 +77,13 @@ final class SearchScenario implements Scenario {
     }
 
     /** Creates the missing products (409 = already there) and waits until the index holds them all. */
-    static void seed(Http search, Http catalog, int products, Report report) throws Exception {
-        long indexed = indexed(search);
+    static void seed(Http search, Http catalog, int products, Catalogue catalogue, Report report) throws Exception {
+        long indexed = indexed(search, catalogue);
         // other tests on the shared stack delete a benchmark product now and then; catalog keeps its SKU
         // (a resend is a 409 and brings nothing back), so a few missing do not make a reseed
         if (indexed >= products - products / 1000) {
             report.line("seed: %,d of %,d products already indexed (tag %s), nothing to add", indexed, products,
-                    SearchProducts.TAG);
+                    catalogue.tag());
             return;
         }
         AtomicInteger next = new AtomicInteger();
@@ -115,7 +96,7 @@ final class SearchScenario implements Scenario {
             writers.execute(() -> {
                 for (int i = next.getAndIncrement(); i < products; i = next.getAndIncrement()) {
                     try {
-                        int status = create(catalog, SearchProducts.json(i)).statusCode();
+                        int status = create(catalog, catalogue.product(i).json()).statusCode();
                         if (status == 409) {
                             existing.incrementAndGet();
                         } else if (status != 201) {
@@ -141,7 +122,7 @@ final class SearchScenario implements Scenario {
         long last = -1;
         long lastChange = System.nanoTime();
         // stops when all are there, or when nothing more arrived for 30 s (products deleted by others)
-        while ((indexed = indexed(search)) < products - failed.get() && System.nanoTime() < deadline
+        while ((indexed = indexed(search, catalogue)) < products - failed.get() && System.nanoTime() < deadline
                 && System.nanoTime() - lastChange < TimeUnit.SECONDS.toNanos(30)) {
             if (indexed != last) {
                 last = indexed;
@@ -203,13 +184,9 @@ final class SearchScenario implements Scenario {
         return catalog.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    /** How many of the benchmark's products the index holds; -1 while search-service does not answer with a page. */
-    private static long indexed(Http search) throws Exception {
-        HttpResponse<String> page = search.get("/api/search?size=0&tag=" + SearchProducts.TAG);
+    /** How many of the catalogue's products the index holds; -1 while search-service does not answer with a page. */
+    private static long indexed(Http search, Catalogue catalogue) throws Exception {
+        HttpResponse<String> page = search.get("/api/search?size=0&tag=" + catalogue.tag());
         return page.statusCode() == 200 ? JsonBody.of(page.body()).number("total") : -1;
-    }
-
-    private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 }

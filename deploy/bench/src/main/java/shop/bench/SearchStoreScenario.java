@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
  * the words as typed, sort), with no service in between. Two tables: the latency the harness
  * sees, and Elasticsearch's own {@code took} for the same requests. Beside a {@code search} run
  * at the same rate they split a search's time between Elasticsearch, the HTTP hop and
- * search-service. Reads the products the {@code search} scenario seeded.
+ * search-service. Reads the products the {@code search} scenario seeded (of the same
+ * {@code --catalogue}).
  */
 final class SearchStoreScenario implements Scenario {
 
@@ -31,17 +32,20 @@ final class SearchStoreScenario implements Scenario {
     @Override
     public void run(Args args, Report report) throws Exception {
         int products = Math.min(args.users(), MAX_PRODUCTS);
+        Catalogue catalogue = Catalogue.named(args.catalogue());
         Http es = new Http(ES_PORT);
         report.line("elasticsearch %s, alias products, query mix over %,d products (SearchMix), machine: %d cores",
                 es.base(), products, Runtime.getRuntime().availableProcessors());
+        report.line("catalogue %s", catalogue.description());
         if (args.warmupSeconds() > 0) {
             System.err.printf("warm-up: %d req/s for %d s (not recorded)%n", args.rate(), args.warmupSeconds());
-            Load.fixedRate(call(es, products, new Latencies()), args.rate(), args.warmupSeconds(), 32, System.err);
+            Load.fixedRate(call(es, products, catalogue, new Latencies()), args.rate(), args.warmupSeconds(), 32,
+                    System.err);
         }
         report.line("load average before: %s", Machine.loadAverage());
         Latencies took = new Latencies();
-        Load.Result result = Load.fixedRate(call(es, products, took), args.rate(), args.durationSeconds(), 32,
-                System.err);
+        Load.Result result = Load.fixedRate(call(es, products, catalogue, took), args.rate(), args.durationSeconds(),
+                32, System.err);
         report.phase(String.format("POST /products/_search, query mix (exact, misspelled, filtered, faceted) as "
                 + "search-service sends it, fixed rate %d req/s for %d s (latency from the intended send time)",
                 args.rate(), args.durationSeconds()), result);
@@ -52,9 +56,9 @@ final class SearchStoreScenario implements Scenario {
     }
 
     /** One search of the mix; each answer's {@code took} goes into {@code took}. */
-    private static Call call(Http es, int products, Latencies took) {
+    private static Call call(Http es, int products, Catalogue catalogue, Latencies took) {
         return i -> {
-            SearchMix q = SearchMix.of(i, products);
+            SearchMix q = SearchMix.of(i, products, catalogue);
             HttpResponse<String> answer = es.send(es.request("/products/_search")
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(request(q))),

@@ -11,8 +11,8 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 
 /**
- * {@code deploy/bench/run side-by-side [--scale small|full] [--results DIR]}: the single-PostgreSQL
- * baseline against the polyglot suite, same data, same workloads, one run (issue 10; see
+ * {@code deploy/bench/run side-by-side [--scale small|full] [--catalogue simple|realistic] [--results DIR]}:
+ * the single-PostgreSQL baseline against the polyglot suite, same data, same workloads, one run (issue 10; see
  * deploy/bench/README.md, "side-by-side"). Seeds both designs, measures every workload at the
  * store and at the service (and the polyglot one through the gateway), at a fixed arrival rate and
  * at saturation, {@link Scale#repetitions()} times; then the commit → searchable and commit →
@@ -63,19 +63,22 @@ final class SideBySide {
 
     static void main(String[] argv) throws Exception {
         Scale scale = Scale.SMALL;
+        String catalogue = "simple";
         String results = "deploy/bench/results";
         for (int a = 1; a < argv.length; a++) {
             switch (argv[a]) {
                 case "--scale" -> scale = Scale.of(value(argv, ++a, "--scale"));
+                case "--catalogue" -> catalogue = value(argv, ++a, "--catalogue");
                 case "--results" -> results = value(argv, ++a, "--results");
                 default -> {
-                    System.err.println("bench: side-by-side takes --scale small|full and --results DIR (got " + argv[a] + ")");
+                    System.err.println("bench: side-by-side takes --scale small|full, --catalogue simple|realistic and"
+                            + " --results DIR (got " + argv[a] + ")");
                     System.exit(2);
                     return;
                 }
             }
         }
-        Path dir = run(scale, Path.of(results), System.err);
+        Path dir = run(scale, Catalogue.named(catalogue), Path.of(results), System.err);
         System.out.println("\nwritten to " + dir);
     }
 
@@ -87,13 +90,18 @@ final class SideBySide {
     }
 
     static Path run(Scale scale, Path results, PrintStream log) throws Exception {
+        return run(scale, SimpleCatalogue.INSTANCE, results, log);
+    }
+
+    static Path run(Scale scale, Catalogue catalogue, Path results, PrintStream log) throws Exception {
         Instant at = Instant.now();
         StackSettings stack = StackSettings.read();
         SideBySideReport report = new SideBySideReport(scale, at);
         report.fact("scale", scale.name());
+        report.fact("catalogue", catalogue.description());
         report.fact("load average at start", Machine.loadAverage());
         try (BaselineStore store = BaselineStore.open(stack, CONNECTIONS);
-                Polyglot polyglot = new Polyglot(stack, scale, log)) {
+                Polyglot polyglot = new Polyglot(stack, scale, catalogue, log)) {
             log.println("side-by-side, scale " + scale.name() + ": seeding the polyglot suite");
             long seedStart = System.nanoTime();
             polyglot.seed();
@@ -106,7 +114,7 @@ final class SideBySide {
             log.printf("seeding the baseline (schema baseline in database %s)%n", stack.get("STACK_PG_DB"));
             store.applySchema();
             seedStart = System.nanoTime();
-            new BaselineSeeder(store, log).seed(seeded);
+            new BaselineSeeder(store, log).seed(seeded, catalogue);
             report.fact("baseline seeding (s)", String.format("%.1f", (System.nanoTime() - seedStart) / 1e9));
             report.fact("postgresql", store.json("SELECT version()"));
             polyglot.storeVersions().forEach(report::fact);
@@ -119,7 +127,9 @@ final class SideBySide {
             report.sizes(store);
         }
         report.fact("load average at end", Machine.loadAverage());
-        return report.write(results.resolve(NAME + "-" + Report.fileName(scale.name(), at.atZone(java.time.ZoneOffset.UTC))
+        // the simple catalogue's directories keep their old names; the realistic one's say so
+        String run = catalogue instanceof SimpleCatalogue ? scale.name() : scale.name() + "-" + catalogue.name();
+        return report.write(results.resolve(NAME + "-" + Report.fileName(run, at.atZone(java.time.ZoneOffset.UTC))
                 .replace(".txt", "")));
     }
 
@@ -181,10 +191,11 @@ final class SideBySide {
                         Target.of(POLYGLOT, "store", polyglot.sessionAtStore()),
                         Target.of(POLYGLOT, "service", polyglot.sessionAtService()),
                         Target.of(POLYGLOT, "gateway", polyglot.sessionThroughGateway()))));
+        Catalogue catalogue = polyglot.catalogue();
         List<Target> search = new ArrayList<>(List.of(
-                Target.of(BASELINE, "store", i -> ok(store.search(SearchMix.of(i, scale.products())) != null)),
+                Target.of(BASELINE, "store", i -> ok(store.search(SearchMix.of(i, scale.products(), catalogue)) != null)),
                 Target.of(BASELINE, "service", i -> ok(front.status("/search?"
-                        + SearchMix.of(i, scale.products()).queryString()) == 200))));
+                        + SearchMix.of(i, scale.products(), catalogue).queryString()) == 200))));
         if (polyglot.searchUnavailable == null) {
             search.add(Target.of(POLYGLOT, "store", polyglot.searchAtStore()));
             search.add(Target.of(POLYGLOT, "service", polyglot.searchAtService()));
@@ -222,8 +233,9 @@ final class SideBySide {
                         Target.of(POLYGLOT, "service", polyglot.feedAtService()))));
         workloads.add(new Workload("product-by-id", "one product by id; baseline: primary-key SELECT (shared buffers"
                 + " are its cache); polyglot: the cache-aside entry in Redis (a cache hit)", 1000,
-                List.of(Target.of(BASELINE, "store", i -> ok(store.product(product(i, scale)) != null)),
-                        Target.of(BASELINE, "service", i -> ok(front.status("/products/" + product(i, scale)) == 200)),
+                List.of(Target.of(BASELINE, "store", i -> ok(store.product(product(i, scale, catalogue)) != null)),
+                        Target.of(BASELINE, "service", i -> ok(front.status("/products/" + product(i, scale, catalogue))
+                                == 200)),
                         Target.of(POLYGLOT, "store", polyglot.productAtStore()).before(polyglot::refreshProductCache),
                         Target.of(POLYGLOT, "service", polyglot.productAtService()).before(polyglot::refreshProductCache),
                         Target.of(POLYGLOT, "gateway", polyglot.productThroughGateway())
@@ -252,8 +264,8 @@ final class SideBySide {
         return new SplittableRandom(i).nextInt(scale.sessions());
     }
 
-    private static UUID product(long i, Scale scale) {
-        return BaselineSeeder.productId(new SplittableRandom(i).nextInt(scale.products()));
+    private static UUID product(long i, Scale scale, Catalogue catalogue) {
+        return BaselineSeeder.productId(catalogue, new SplittableRandom(i).nextInt(scale.products()));
     }
 
     private static UUID customer(long i, Scale scale) {
