@@ -61,14 +61,28 @@ final class JsonBody {
         return values;
     }
 
+    /**
+     * The part of the body at {@code path} as a Jackson tree, a missing node when the body has none
+     * there: for an answer the caller walks itself (an Elasticsearch suggester's entries, each with
+     * or without an option; a page's hits). A body that is not JSON still fails, naming the path.
+     */
+    JsonNode tree(String path) {
+        return walk(path);
+    }
+
     private JsonNode at(String path) {
+        JsonNode node = walk(path);
+        if (node.isMissingNode() || node.isNull()) {
+            throw unexpected("no \"" + path + "\"");
+        }
+        return node;
+    }
+
+    private JsonNode walk(String path) {
         JsonNode node = root(path);
         for (String step : path.split("\\.")) {
             node = node.isArray() && step.chars().allMatch(Character::isDigit) ? node.path(Integer.parseInt(step))
                     : node.path(step);
-        }
-        if (node.isMissingNode() || node.isNull()) {
-            throw unexpected("no \"" + path + "\"");
         }
         return node;
     }

@@ -43,6 +43,16 @@ class JsonBodyTest {
     }
 
     @Test
+    void aTreeIsThePartAtAPathOrAMissingNodeButABodyThatIsNotJsonStillFails() {
+        JsonBody answer = JsonBody.of(ES_ANSWER);
+        assertEquals("a", answer.tree("hits.hits").path(0).path("_id").asText());
+        assertTrue(answer.tree("suggest.didYouMean").isMissingNode());
+        IllegalStateException html = assertThrows(IllegalStateException.class,
+                () -> JsonBody.of("<html>502 Bad Gateway</html>").tree("hits.hits"));
+        assertTrue(html.getMessage().contains("\"hits.hits\""), html.getMessage());
+    }
+
+    @Test
     void aMissingFieldFailsNamingItAndTheStartOfTheBody() {
         String body = "{\"title\":\"Service Unavailable\",\"status\":503,\"detail\":\"" + "x".repeat(300) + "\"}";
 
