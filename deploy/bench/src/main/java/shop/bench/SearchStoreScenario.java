@@ -267,7 +267,9 @@ final class SearchStoreScenario implements Scenario {
     /**
      * The query with each word the suggester returned an option for replaced by that option, in the
      * case it was typed in; the other words and everything between them as typed; null when no word
-     * was corrected. search-service's SearchRequests.correction, line for line.
+     * was corrected. search-service's SearchRequests.correction, line for line: a copy on purpose, as
+     * the rest of this request mirror is (the harness runs against a deployed suite and does not link
+     * a service's module); SearchStoreScenarioTest holds it to the service's DidYouMeanTest cases.
      */
     static String correction(JsonNode suggestion, String q) {
         StringBuilder corrected = new StringBuilder();
