@@ -138,10 +138,6 @@ _connector_config() {
     'poll.interval.ms=100'
     # no __debezium.context.* headers: consumers get id and eventType (the record timestamp is the event time)
     'extended.headers.enabled=false'
-    # the outbox topics Connect creates get partitions, so a projection scales out (Kafka gives
-    # each partition to one consumer of a group); the key below keeps each aggregate in one
-    "topic.creation.default.partitions=$STACK_OUTBOX_PARTITIONS"
-    'topic.creation.default.replication.factor=1'
     # key = the plain aggregate id, so one aggregate's events share a partition and stay in order
     'key.converter=org.apache.kafka.connect.storage.StringConverter'
     'value.converter=org.apache.kafka.connect.json.JsonConverter'
@@ -354,8 +350,6 @@ connector_register() {
     warn "psql not found: not checking the outbox schema (and stale offsets) before registering"
   fi
 
-  _outbox_topics_partitioned
-
   local before body settle=0
   before="$(_connector_states)"
   body="$(_connector_config_json)"
@@ -413,42 +407,6 @@ connector_register() {
     fi
     sleep 1
   done
-}
-
-# _outbox_topics_partitioned: outbox topics made before STACK_OUTBOX_PARTITIONS (or by an older
-# stack, with Kafka's default of 1) grow to it; new ones get it from the connector's
-# topic.creation settings. Growing moves where a key's later events land, and the projections are
-# idempotent and skip older versions, so nothing is lost or reordered for a reader; the groups
-# read from "earliest", so a new partition is read from its start. Kafka never shrinks a topic:
-# fewer asked than there are is a warning. Done once per setting (a marker in $STATE_DIR).
-_outbox_topics_partitioned() {
-  local marker="$STATE_DIR/outbox-partitions" want="$STACK_OUTBOX_PARTITIONS" line topic count
-  [ "$(cat "$marker" 2>/dev/null)" = "$want" ] && return 0
-  local -a topics=()
-  while IFS= read -r line; do
-    # "Topic: outbox.event.order	TopicId: ...	PartitionCount: 1	..."
-    [[ "$line" =~ ^Topic:\ (outbox\.event\.[^[:space:]]+).*PartitionCount:\ ([0-9]+) ]] || continue
-    topic="${BASH_REMATCH[1]}" count="${BASH_REMATCH[2]}"
-    if [ "$count" -lt "$want" ]; then
-      topics+=("$topic")
-    elif [ "$count" -gt "$want" ]; then
-      warn "$topic has $count partitions, more than STACK_OUTBOX_PARTITIONS=$want: Kafka cannot shrink a topic, it keeps $count"
-    fi
-  done < <(_kafka_topics --describe --topic 'outbox\.event\..*' 2>/dev/null || true)
-  for topic in "${topics[@]}"; do
-    log "kafka: $topic grows to $want partitions"
-    _kafka_topics --alter --topic "$topic" --partitions "$want" >/dev/null || die "kafka: $topic could not grow to $want partitions"
-  done
-  if [ ${#topics[@]} -gt 0 ] && { is_running search-service || is_running feed-service; }; then
-    # a consumer learns of new partitions at its next metadata refresh (metadata.max.age.ms, 5 min)
-    warn "running projections read the new partitions within 5 minutes; to read them now: deploy/local/stack down --only search-service,feed-service && deploy/local/stack up"
-  fi
-  printf '%s\n' "$want" >"$marker"
-}
-
-_kafka_topics() { # kafka-topics.sh's arguments
-  "$(java_home)/bin/java" -Xmx128m -cp "$KAFKA_LIB/*" org.apache.kafka.tools.TopicCommand \
-    --bootstrap-server "127.0.0.1:$STACK_KAFKA_PORT" "$@"
 }
 
 # Status table: connector and task state, and how much WAL the replication slot holds back.

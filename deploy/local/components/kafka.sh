@@ -147,4 +147,48 @@ kafka_start() {
     -cp "$KAFKA_LIB/*" kafka.Kafka "$KAFKA_CONF/server.properties"
 }
 
-kafka_after_start() { :; }
+# The outbox topics the projections read, declared ahead as the chart's KafkaTopics are
+# (deploy/helm/polyglot-shop values: kafka.outboxTopics.names): made before anything can subscribe,
+# since a consumer subscribing first has the broker auto-create the topic with num.partitions (1).
+OUTBOX_TOPICS=(outbox.event.product outbox.event.order outbox.event.user)
+
+kafka_after_start() { _outbox_topics_partitioned; }
+
+# _outbox_topics_partitioned: each outbox topic exists with STACK_OUTBOX_PARTITIONS partitions
+# (one consumer of a group per partition: how far a projection scales out); one made before (by an
+# older stack, or auto-created with 1) grows to it. Growing moves where a key's later events land;
+# the projections are idempotent and skip older versions, and read a new partition from its start
+# ("earliest"), so nothing is lost or reordered for a reader. Kafka never shrinks a topic: more than
+# asked is a warning. Once per setting and data (a marker in $STATE_DIR; `down --purge` clears both).
+_outbox_topics_partitioned() {
+  local marker="$STATE_DIR/outbox-partitions" want="$STACK_OUTBOX_PARTITIONS" line topic grown=0
+  [ "$(cat "$marker" 2>/dev/null)" = "$want" ] && return 0
+  local -A count=()
+  while IFS= read -r line; do
+    # "Topic: outbox.event.order	TopicId: ...	PartitionCount: 1	..."
+    [[ "$line" =~ ^Topic:\ ([^[:space:]]+).*PartitionCount:\ ([0-9]+) ]] && count["${BASH_REMATCH[1]}"]="${BASH_REMATCH[2]}"
+  done < <(_kafka_topics --describe --topic 'outbox\..*' 2>/dev/null || true)
+  for topic in "${OUTBOX_TOPICS[@]}"; do
+    if [ -z "${count[$topic]:-}" ]; then
+      _kafka_topics --create --if-not-exists --topic "$topic" --partitions "$want" --replication-factor 1 >/dev/null \
+        || die "kafka: could not create $topic"
+      log "kafka: $topic created with $want partitions"
+    elif [ "${count[$topic]}" -lt "$want" ]; then
+      _kafka_topics --alter --topic "$topic" --partitions "$want" >/dev/null || die "kafka: $topic could not grow to $want partitions"
+      log "kafka: $topic grew from ${count[$topic]} to $want partitions"
+      grown=1
+    elif [ "${count[$topic]}" -gt "$want" ]; then
+      warn "kafka: $topic has ${count[$topic]} partitions, more than STACK_OUTBOX_PARTITIONS=$want: Kafka cannot shrink a topic, it keeps them"
+    fi
+  done
+  if [ "$grown" = 1 ] && { is_running search-service || is_running feed-service; }; then
+    # a consumer learns of new partitions at its next metadata refresh (metadata.max.age.ms, 5 min)
+    warn "running projections read the new partitions within 5 minutes; to read them now: deploy/local/stack down --only search-service,feed-service && deploy/local/stack up"
+  fi
+  printf '%s\n' "$want" >"$marker"
+}
+
+_kafka_topics() { # kafka-topics.sh's arguments
+  "$(java_home)/bin/java" -Xmx128m -cp "$KAFKA_LIB/*" org.apache.kafka.tools.TopicCommand \
+    --bootstrap-server "127.0.0.1:$STACK_KAFKA_PORT" "$@"
+}

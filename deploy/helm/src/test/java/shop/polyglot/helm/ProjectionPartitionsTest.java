@@ -45,6 +45,22 @@ class ProjectionPartitionsTest {
         assertThat(maxReplicas(RenderedCharts.production(), "search-service")).isGreaterThan(1);
     }
 
+    @Test
+    void theLocalStackDeclaresTheSameOutboxTopics() throws Exception {
+        // deploy/local creates these before anything subscribes, as the chart's KafkaTopics do
+        Process bash = new ProcessBuilder("bash", "-c", "source deploy/local/components/kafka.sh; printf '%s\\n' \"${OUTBOX_TOPICS[@]}\"")
+                .directory(RenderedCharts.REPO.toFile()).redirectErrorStream(true).start();
+        String out = new String(bash.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(bash.waitFor()).as(out).isZero();
+        Set<String> local = new TreeSet<>(List.of(out.trim().split("\n")));
+        Set<String> chart = new TreeSet<>();
+        RenderedCharts.dev().ofKind("KafkaTopic").forEach(t -> chart.add(name(t)));
+        assertThat(local).as("deploy/local/components/kafka.sh OUTBOX_TOPICS").isEqualTo(chart);
+        Set<String> read = new TreeSet<>();
+        projections().values().forEach(read::addAll);
+        assertThat(local).as("every topic a projection reads is declared").containsAll(read);
+    }
+
     /** The most replicas the service may run: its autoscaler's maximum, else its Deployment's count. */
     static int maxReplicas(Rendered rendered, String service) {
         return rendered.ofKind("HorizontalPodAutoscaler").stream().filter(h -> name(h).equals(service))
