@@ -96,16 +96,10 @@ public final class LocalStack {
      * {@link Process#destroy()} a clean shutdown; the caller ends it, and waits for it to be ready.
      */
     public static Process replica(String service, int port, Path log) {
-        Path script = script();
-        List<String> command = new ArrayList<>();
-        if (!Files.isExecutable(script)) {
-            command.add("bash");
-        }
-        command.addAll(List.of(script.toString(), "replica", service, Integer.toString(port)));
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());
-            Process process = new ProcessBuilder(command).directory(script.getParent().getParent().getParent().toFile())
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            Process process = stack(List.of("replica", service, Integer.toString(port))).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             closeStdin(process);
             return process;
         } catch (IOException e) {
@@ -146,7 +140,8 @@ public final class LocalStack {
         throw new IllegalStateException("No " + inRepo + " in " + start + " or any directory above it");
     }
 
-    private static void run(List<String> args, Duration timeout, Consumer<String> stdout) {
+    /** {@code deploy/local/stack args...}, to be started, run from the repository's root. */
+    private static ProcessBuilder stack(List<String> args) {
         Path script = script();
         List<String> command = new ArrayList<>();
         if (!Files.isExecutable(script)) {
@@ -154,13 +149,16 @@ public final class LocalStack {
         }
         command.add(script.toString());
         command.addAll(args);
+        // the repository root: deploy/local/stack -> deploy/local -> deploy -> root
+        return new ProcessBuilder(command).directory(script.getParent().getParent().getParent().toFile());
+    }
+
+    private static void run(List<String> args, Duration timeout, Consumer<String> stdout) {
         String shown = "deploy/local/stack " + String.join(" ", args);
 
         Process process;
         try {
-            // the repository root: deploy/local/stack -> deploy/local -> deploy -> root
-            process = new ProcessBuilder(command).directory(script.getParent().getParent().getParent().toFile())
-                    .start();
+            process = stack(args).start();
         } catch (IOException e) {
             throw new IllegalStateException("Could not run " + shown + ": " + e.getMessage(), e);
         }
