@@ -77,7 +77,7 @@ public record Args(String scenario, int rate, int durationSeconds, int users, in
         return args;
     }
 
-    private static int number(String value, String name, int fallback, int min, int max) {
+    static int number(String value, String name, int fallback, int min, int max) {
         if (value == null) {
             return fallback;
         }
@@ -143,7 +143,7 @@ public record Args(String scenario, int rate, int durationSeconds, int users, in
     }
 
     /** {@code search}, {@code search-store}: which {@link Catalogue}; simple by default, so old figures stay comparable. */
-    private static String catalogue(String value) {
+    static String catalogue(String value) {
         if (value == null) {
             return "simple";
         }

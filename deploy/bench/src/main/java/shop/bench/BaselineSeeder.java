@@ -42,7 +42,19 @@ final class BaselineSeeder {
     }
 
     void seed(Scale scale, Catalogue catalogue) throws SQLException {
-        fill("products (" + catalogue.name() + " catalogue)", scale.products(),
+        products(catalogue, scale.products());
+        orderProducts();
+        users(scale.users());
+        sessions(scale.sessions(), scale.users());
+        leaderboard(BOARD, scale.leaderboardUsers());
+        feedEvents(scale.feedEvents());
+        images(scale.images(), scale.imageBytes(), catalogue, scale.products());
+        dictionary();
+    }
+
+    /** The catalogue's products 0..count-1. */
+    void products(Catalogue catalogue, int count) throws SQLException {
+        fill("products (" + catalogue.name() + " catalogue)", count,
                 "SELECT count(*) FROM baseline.products WHERE id = ?", i -> productId(catalogue, (int) i),
                 "INSERT INTO baseline.products (id, sku, name, description, brand, price, tags, stock)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
@@ -57,6 +69,9 @@ final class BaselineSeeder {
                     s.setArray(7, s.getConnection().createArrayOf("text", product.tags().toArray(String[]::new)));
                     s.setInt(8, Product.STOCK);
                 });
+    }
+
+    void orderProducts() throws SQLException {
         fill("order products", ORDER_PRODUCTS, "SELECT count(*) FROM baseline.products WHERE id = ?",
                 i -> orderProductId((int) i),
                 "INSERT INTO baseline.products (id, sku, name, description, brand, price, tags, stock)"
@@ -66,34 +81,49 @@ final class BaselineSeeder {
                     s.setObject(1, orderProductId((int) i));
                     s.setString(2, "bench-sbs-order-" + i);
                 });
-        fill("users", scale.users(), "SELECT count(*) FROM baseline.users WHERE id = ?", BaselineSeeder::userId,
+    }
+
+    void users(int count) throws SQLException {
+        fill("users", count, "SELECT count(*) FROM baseline.users WHERE id = ?", BaselineSeeder::userId,
                 "INSERT INTO baseline.users (id, email, name) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                 (s, i) -> {
                     s.setObject(1, userId(i));
                     s.setString(2, "bench-sbs-" + i + "@shop.test");
                     s.setString(3, "Bench user " + i);
                 });
+    }
+
+    /** Sessions 0..count-1, session {@code i} for user {@code i % users}. */
+    void sessions(int count, int users) throws SQLException {
         // sessions live a day from seeding; a rerun within the day finds them and skips
         Timestamp expires = Timestamp.from(Instant.now().plus(1, ChronoUnit.DAYS));
-        fill("sessions", scale.sessions(), "SELECT count(*) FROM baseline.sessions WHERE token_hash = ?"
+        fill("sessions", count, "SELECT count(*) FROM baseline.sessions WHERE token_hash = ?"
                 + " AND expires_at > now() + interval '1 hour'", i -> BaselineStore.tokenHash(sessionToken(i)),
                 "INSERT INTO baseline.sessions (token_hash, user_id, roles, expires_at) VALUES (?, ?, 'customer', ?)"
                         + " ON CONFLICT (token_hash) DO UPDATE SET expires_at = excluded.expires_at",
                 (s, i) -> {
                     s.setString(1, BaselineStore.tokenHash(sessionToken(i)));
-                    s.setObject(2, userId(i % scale.users()));
+                    s.setObject(2, userId(i % users));
                     s.setTimestamp(3, expires);
                 });
-        fill("leaderboard", scale.leaderboardUsers(), "SELECT count(*) FROM baseline.scores WHERE board = '"
-                + BOARD + "' AND user_id = ?", i -> UUID.fromString(LeaderboardSeeder.userId(i)),
-                "INSERT INTO baseline.scores (board, user_id, score, seq) VALUES ('" + BOARD + "', ?, ?, ?)"
+    }
+
+    /** {@link LeaderboardSeeder}'s users 0..count-1 on {@code board}. */
+    void leaderboard(String board, int count) throws SQLException {
+        fill("leaderboard", count, "SELECT count(*) FROM baseline.scores WHERE board = '"
+                + board + "' AND user_id = ?", i -> UUID.fromString(LeaderboardSeeder.userId(i)),
+                "INSERT INTO baseline.scores (board, user_id, score, seq) VALUES ('" + board + "', ?, ?, ?)"
                         + " ON CONFLICT DO NOTHING",
                 (s, i) -> {
                     s.setObject(1, UUID.fromString(LeaderboardSeeder.userId(i)));
                     s.setLong(2, LeaderboardSeeder.score(i));
                     s.setLong(3, i);
                 });
-        fill("feed events", scale.feedEvents(), "SELECT count(*) FROM baseline.feed_events WHERE event_id = ?",
+    }
+
+    /** {@link FeedLoader}'s first {@code count} events (100 per user). */
+    void feedEvents(long count) throws SQLException {
+        fill("feed events", count, "SELECT count(*) FROM baseline.feed_events WHERE event_id = ?",
                 i -> feedEventId(i),
                 "INSERT INTO baseline.feed_events (event_id, user_id, occurred_at, type, data)"
                         + " VALUES (?, ?, ?, 'OrderPlaced', ?::jsonb) ON CONFLICT DO NOTHING",
@@ -106,18 +136,25 @@ final class BaselineSeeder {
                     s.setString(4, "{\"orderId\":\"" + UUID.nameUUIDFromBytes(("bench-sbs-feed-order-" + i)
                             .getBytes(StandardCharsets.UTF_8)) + "\",\"total\":" + (10 + item) + "}");
                 });
-        byte[] image = new byte[scale.imageBytes()];
+    }
+
+    void images(int count, int bytes, Catalogue catalogue, int products) throws SQLException {
+        byte[] image = new byte[bytes];
         new SplittableRandom(42).nextBytes(image); // random bytes do not compress, like PNG and JPEG
-        fill("images (BYTEA)", scale.images(), "SELECT count(*) FROM baseline.product_images WHERE id = ?",
+        fill("images (BYTEA)", count, "SELECT count(*) FROM baseline.product_images WHERE id = ?",
                 BaselineSeeder::imageId,
                 "INSERT INTO baseline.product_images (id, product_id, content_type, bytes) VALUES (?, ?, 'image/png', ?)"
                         + " ON CONFLICT DO NOTHING",
                 (s, i) -> {
                     s.setObject(1, imageId(i));
-                    s.setObject(2, productId(catalogue, (int) (i % scale.products())));
+                    s.setObject(2, productId(catalogue, (int) (i % products)));
                     image[0] = (byte) i; // distinct rows
                     s.setBytes(3, image);
                 });
+    }
+
+    /** The spelling dictionary (every word the products hold) and fresh planner statistics. */
+    void dictionary() throws SQLException {
         store.withConnection(c -> {
             // the spelling dictionary: every word the products' documents hold
             BaselineStore.execute(c, "INSERT INTO baseline.words SELECT word FROM ts_stat('SELECT document FROM"

@@ -24,6 +24,13 @@ public final class Main {
             SCENARIOS.forEach(s -> System.out.printf("  %-18s %s%n", s.name(), s.summary()));
             System.out.printf("  %-18s %s%n", SideBySide.NAME, "single PostgreSQL vs the polyglot suite, same data"
                     + " and workloads: --scale small|full [--catalogue simple|realistic] [--results DIR] (its own options)");
+            System.out.printf("  %-18s %s%n", Curves.NAME, "both designs' p99 as the data grows, one SVG per workload:"
+                    + " [--only leaderboard,sessions,feed,search] [--max-size N] [--duration S] [--warmup S] [--workers N]"
+                    + " [--catalogue C] [--results DIR] (its own options)");
+            return;
+        }
+        if (argv[0].equals(Curves.NAME)) {
+            Curves.main(argv);
             return;
         }
         if (argv[0].equals(SideBySide.NAME)) {

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -141,15 +142,8 @@ final class Polyglot implements AutoCloseable {
     void seed() throws Exception {
         seedProducts();
         seedSessions();
-        Resp r = redis.get();
-        if (LeaderboardSeeder.size(r, BOARD) != scale.leaderboardUsers()) {
-            LeaderboardSeeder.seed(r, BOARD, scale.leaderboardUsers(), log);
-        } else {
-            log.printf("  polyglot leaderboard: %,d users already on lb:{%s}:all, skipped%n", scale.leaderboardUsers(), BOARD);
-        }
-        FeedLoader.Loaded loaded = FeedLoader.load(dynamo, stack.get("STACK_FEED_TABLE"), scale.feedUsers(), log);
-        log.printf("  polyglot feed: %,d items written now, %,d users were there already%n", loaded.itemsWritten(),
-                loaded.usersSkipped());
+        seedLeaderboard();
+        seedFeed();
         customer = idOf(post(catalog, "/api/users", "{\"email\":\"bench-sbs-" + UUID.randomUUID()
                 + "@shop.test\",\"name\":\"Bench\",\"password\":\"bench-password-1\"}", null, null), "POST /api/users");
         List<String> probes = new ArrayList<>();
@@ -159,8 +153,46 @@ final class Polyglot implements AutoCloseable {
         orderProducts = probes;
     }
 
+    /** The board holds exactly the scale's users: reseeded whenever it holds another number. */
+    void seedLeaderboard() throws IOException {
+        Resp r = redis.get();
+        if (LeaderboardSeeder.size(r, BOARD) != scale.leaderboardUsers()) {
+            LeaderboardSeeder.seed(r, BOARD, scale.leaderboardUsers(), log);
+        } else {
+            log.printf("  polyglot leaderboard: %,d users already on lb:{%s}:all, skipped%n", scale.leaderboardUsers(), BOARD);
+        }
+    }
+
+    /** Loads the scale's feed users; returns how many users the table holds now (an earlier run may have loaded more). */
+    long seedFeed() throws InterruptedException {
+        String table = stack.get("STACK_FEED_TABLE");
+        FeedLoader.Loaded loaded = FeedLoader.load(dynamo, table, scale.feedUsers(), log);
+        log.printf("  polyglot feed: %,d items written now, %,d users were there already%n", loaded.itemsWritten(),
+                loaded.usersSkipped());
+        return Math.max(scale.feedUsers(), FeedLoader.loadedUsers(dynamo, table));
+    }
+
+    /**
+     * Sessions {@code from..scale.sessions()-1} straight into Redis in session-service's layout
+     * ({@link SessionSeeder}), with tokens derived from their index as the baseline's are; from then
+     * on the session calls ask for those, not for tokens made through the service.
+     */
+    void seedSessionsInRedis(int from, Duration ttl) throws IOException {
+        tokens = null;
+        SessionSeeder.seed(redis.get(), from, scale.sessions(), scale.users(), ttl, log);
+    }
+
+    /** The same stores, asked about another amount of data (the cost curves grow the data in steps). */
+    void resize(Scale scale) {
+        this.scale = scale;
+    }
+
+    Resp redis() {
+        return redis.get();
+    }
+
     /** Through catalog-service, 409 (already there) counts as done: resumable, and the index follows. */
-    private void seedProducts() throws Exception {
+    void seedProducts() throws Exception {
         long indexed = indexedProducts();
         if (indexed < 0) {
             searchUnavailable = "search-service does not answer GET /api/search on " + search.base();
@@ -524,7 +556,7 @@ final class Polyglot implements AutoCloseable {
     }
 
     private String token(long i) {
-        return tokens.get(sessionIndex(i));
+        return tokens == null ? BaselineSeeder.sessionToken(sessionIndex(i)) : tokens.get(sessionIndex(i));
     }
 
     private String sampleProduct(long i) {

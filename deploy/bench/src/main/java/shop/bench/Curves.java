@@ -1,0 +1,420 @@
+package shop.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * {@code deploy/bench/run curves [--only leaderboard,sessions,feed,search] [--max-size N] [--duration S]
+ * [--warmup S] [--workers N] [--catalogue simple|realistic] [--results DIR]}: how each workload's cost grows
+ * with the data, both designs, at the store and through the service (issue 23, part 1; see
+ * deploy/bench/README.md, "curves"). Each series grows its data in steps, in both designs alike, and at
+ * each size measures every target as {@link SideBySide} does (its workloads, targets and fixed rates:
+ * a warm-up, a fixed-rate phase, a saturation phase); writes report.md, points.tsv and one SVG per
+ * workload, p99 against size.
+ */
+final class Curves {
+
+    static final String NAME = "curves";
+    private static final int CONNECTIONS = 16;
+    private static final int FIXED_RATE_WORKERS = 32;
+    /** Curve sessions belong to a user each (session i to user i): memory per session includes its user's index. */
+    private static final int SESSION_USERS = Integer.MAX_VALUE;
+    /** Long enough for any run of the series; the service's own sessions are shorter. */
+    private static final Duration SESSION_TTL = Duration.ofHours(12);
+
+    /** One series: its data grows through {@code sizes}; {@code workloads} are SideBySide's names measured at each. */
+    record Series(String name, String unit, List<Long> sizes, List<String> workloads) {
+    }
+
+    static final List<Series> SERIES = List.of(
+            new Series("leaderboard", "users on the board", List.of(10_000L, 100_000L, 1_000_000L, 10_000_000L),
+                    List.of("leaderboard-rank", "leaderboard-top10")),
+            new Series("sessions", "live sessions", List.of(100_000L, 1_000_000L, 10_000_000L),
+                    List.of("session-lookup")),
+            new Series("feed", "feed items", List.of(1_000_000L, 10_000_000L), List.of("feed-newest20")),
+            new Series("search", "products", List.of(5_000L, 50_000L, 500_000L), List.of("product-search")));
+
+    /** One measured target at one size. */
+    record Point(String workload, String design, String level, long size, int rate, Measurement fixed,
+            Measurement saturation, String note) {
+        String target() {
+            return design + " " + level;
+        }
+    }
+
+    /** Memory one session costs, both designs, at one size. */
+    record SessionMemory(long sessions, double redisBytes, double postgresBytes) {
+    }
+
+    private final StackSettings stack;
+    private final Catalogue catalogue;
+    private final int duration;
+    private final int warmup;
+    private final int workers;
+    private final PrintStream log;
+    private final List<Point> points = new ArrayList<>();
+    private final List<SessionMemory> memory = new ArrayList<>();
+    private final Map<String, String> facts = new LinkedHashMap<>();
+
+    private Curves(StackSettings stack, Catalogue catalogue, int duration, int warmup, int workers, PrintStream log) {
+        this.stack = stack;
+        this.catalogue = catalogue;
+        this.duration = duration;
+        this.warmup = warmup;
+        this.workers = workers;
+        this.log = log;
+    }
+
+    static void main(String[] argv) throws Exception {
+        Set<String> only = SERIES.stream().map(Series::name).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+        long maxSize = Long.MAX_VALUE;
+        int duration = 10;
+        int warmup = 5;
+        int workers = 16;
+        String catalogue = "simple";
+        String results = "deploy/bench/results";
+        try {
+            for (int a = 1; a < argv.length; a++) {
+                switch (argv[a]) {
+                    case "--only" -> only = series(value(argv, ++a));
+                    case "--max-size" -> maxSize = Args.number(value(argv, ++a), "max-size", 0, 1, 10_000_000);
+                    case "--duration" -> duration = Args.number(value(argv, ++a), "duration", 0, 1, 600);
+                    case "--warmup" -> warmup = Args.number(value(argv, ++a), "warmup", 0, 0, 600);
+                    case "--workers" -> workers = Args.number(value(argv, ++a), "workers", 0, 1, 256);
+                    case "--catalogue" -> catalogue = Args.catalogue(value(argv, ++a));
+                    case "--results" -> results = value(argv, ++a);
+                    default -> throw new IllegalArgumentException("curves takes --only, --max-size, --duration, --warmup,"
+                            + " --workers, --catalogue and --results (got " + argv[a] + ")");
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Curves curves = new Curves(StackSettings.read(), Catalogue.named(catalogue), duration, warmup, workers,
+                System.err);
+        Path dir = curves.run(only, maxSize, Path.of(results));
+        System.out.println("\nwritten to " + dir);
+    }
+
+    private static String value(String[] argv, int a) {
+        if (a >= argv.length) {
+            throw new IllegalArgumentException(argv[a - 1] + " needs a value");
+        }
+        return argv[a];
+    }
+
+    static Set<String> series(String list) {
+        Set<String> names = new java.util.LinkedHashSet<>(Arrays.asList(list.split(",")));
+        Set<String> known = SERIES.stream().map(Series::name).collect(Collectors.toSet());
+        for (String name : names) {
+            if (!known.contains(name)) {
+                throw new IllegalArgumentException("--only: no series " + name + " (there are " + known + ")");
+            }
+        }
+        return names;
+    }
+
+    /** The sizes of {@code series} a run measures: those up to {@code maxSize}, ascending. */
+    static List<Long> sizes(Series series, long maxSize) {
+        return series.sizes().stream().filter(s -> s <= maxSize).sorted().toList();
+    }
+
+    private Path run(Set<String> only, long maxSize, Path results) throws Exception {
+        Instant at = Instant.now();
+        facts.put("started", at.toString());
+        facts.put("load average at start", Machine.loadAverage());
+        facts.put("phases", String.format("per target and size: %d s warm-up at the fixed rate, %d s at the fixed rate,"
+                + " %d s saturation with %d workers; one repetition", warmup, duration, duration, workers));
+        facts.put("search catalogue", catalogue.description());
+        try (BaselineStore store = BaselineStore.open(stack, CONNECTIONS);
+                Polyglot polyglot = new Polyglot(stack, scale(1, 1, 1, 1), catalogue, log);
+                BaselineFront front = BaselineFront.start(store, CONNECTIONS)) {
+            store.applySchema();
+            facts.put("postgresql", store.json("SELECT version()"));
+            polyglot.storeVersions().forEach(facts::put);
+            BaselineSeeder seeder = new BaselineSeeder(store, log);
+            Http frontHttp = new Http(front.port());
+            for (Series series : SERIES) {
+                if (!only.contains(series.name())) {
+                    continue;
+                }
+                List<Long> sizes = sizes(series, maxSize);
+                log.printf("%ncurves: %s at %s %s%n", series.name(), sizes.stream().map(SizePlot::count).toList(),
+                        series.unit());
+                Grower grower = switch (series.name()) {
+                    case "leaderboard" -> leaderboard(store, seeder, polyglot);
+                    // every size the series has, not only this run's: an earlier run may have gone further
+                    case "sessions" -> sessions(store, seeder, polyglot, series.sizes().get(series.sizes().size() - 1));
+                    case "feed" -> feed(store, seeder, polyglot);
+                    case "search" -> search(store, seeder, polyglot);
+                    default -> throw new IllegalStateException(series.name());
+                };
+                for (long size : sizes) {
+                    log.printf("%ncurves: %s, %s %s%n", series.name(), SizePlot.count(size), series.unit());
+                    Scale scale = grower.grow(size);
+                    String note = grower.note();
+                    List<SideBySide.Workload> workloads = SideBySide.workloads(scale, store, frontHttp, polyglot).stream()
+                            .filter(w -> series.workloads().contains(w.name())).toList();
+                    if (workloads.size() != series.workloads().size()) {
+                        throw new IllegalStateException("side-by-side has no workload of some of " + series.workloads());
+                    }
+                    for (SideBySide.Workload workload : workloads) {
+                        measure(workload, scale, size, note);
+                    }
+                }
+            }
+        }
+        facts.put("load average at end", Machine.loadAverage());
+        Path dir = results.resolve(NAME + "-" + Report.fileName(String.join("-", only), at.atZone(ZoneOffset.UTC))
+                .replace(".txt", ""));
+        write(dir, only, maxSize);
+        return dir;
+    }
+
+    /** Grows one series' data, in both designs, to a size; {@code note} says what the stores held if not exactly that. */
+    private interface Grower {
+        Scale grow(long size) throws Exception;
+
+        default String note() {
+            return null;
+        }
+    }
+
+    /** A scale holding only what the curves vary; the other amounts are never read by the series' workloads. */
+    private static Scale scale(int products, int sessions, int leaderboardUsers, int feedUsers) {
+        return new Scale(NAME, products, SESSION_USERS, sessions, leaderboardUsers, feedUsers, 0, 0, 1_000, 0, 0, 1, 0);
+    }
+
+    private Grower leaderboard(BaselineStore store, BaselineSeeder seeder, Polyglot polyglot) {
+        return size -> {
+            Scale scale = scale(1, 1, (int) size, 1);
+            polyglot.resize(scale);
+            polyglot.seedLeaderboard(); // the board reseeded to exactly this many users
+            // the baseline's board cut to this size (a rerun starts from a bigger one), then grown to it
+            store.withConnection(c -> {
+                BaselineStore.execute(c, "DELETE FROM baseline.scores WHERE board = ? AND seq >= ?",
+                        BaselineSeeder.BOARD, size);
+                return null;
+            });
+            seeder.leaderboard(BaselineSeeder.BOARD, (int) size);
+            vacuum(store, "baseline.scores"); // index-only scans need the visibility map
+            return scale;
+        };
+    }
+
+    private Grower sessions(BaselineStore store, BaselineSeeder seeder, Polyglot polyglot, long largest)
+            throws Exception {
+        // both designs start empty, so each size holds exactly its sessions and memory is measured from zero
+        SessionSeeder.drop(polyglot.redis(), largest, SESSION_USERS, log);
+        store.withConnection(c -> {
+            BaselineStore.execute(c, "TRUNCATE baseline.sessions");
+            return null;
+        });
+        long emptyRedis = SessionSeeder.usedMemory(polyglot.redis());
+        long[] seeded = {0};
+        return size -> {
+            Scale scale = scale(1, (int) size, 1, 1);
+            polyglot.resize(scale);
+            polyglot.seedSessionsInRedis((int) seeded[0], SESSION_TTL);
+            seeded[0] = size;
+            // the seeder writes session-service's layout by hand: a drift from it stops the run here
+            for (long i = 0; i < 3; i++) {
+                if (!polyglot.sessionAtService().run(i).succeeded()) {
+                    throw new IllegalStateException("session-service does not find a seeded session: SessionSeeder"
+                            + " no longer writes its layout (session-service/src/main/resources/lua/session-create.lua)");
+                }
+            }
+            seeder.sessions((int) size, SESSION_USERS);
+            vacuum(store, "baseline.sessions");
+            double redis = (SessionSeeder.usedMemory(polyglot.redis()) - emptyRedis) / (double) size;
+            double postgres = store.number("SELECT pg_total_relation_size('baseline.sessions')") / (double) size;
+            memory.add(new SessionMemory(size, redis, postgres));
+            log.printf("  memory per session: Redis %.0f B, PostgreSQL %.0f B (table and indexes)%n", redis, postgres);
+            return scale;
+        };
+    }
+
+    private Grower feed(BaselineStore store, BaselineSeeder seeder, Polyglot polyglot) throws Exception {
+        store.withConnection(c -> {
+            BaselineStore.execute(c, "TRUNCATE baseline.feed_events");
+            return null;
+        });
+        String[] note = {null};
+        return new Grower() {
+            @Override
+            public Scale grow(long size) throws Exception {
+                int users = (int) (size / FeedLoader.ITEMS_PER_USER);
+                Scale scale = scale(1, 1, 1, users);
+                polyglot.resize(scale);
+                long held = polyglot.seedFeed();
+                // DynamoDB reads one partition whatever the table holds; dynalite's LevelDB is one tree
+                note[0] = held > users ? String.format("dynalite's table held %s items (an earlier run loaded more);"
+                        + " reads ask the first %s", SizePlot.count(held * FeedLoader.ITEMS_PER_USER),
+                        SizePlot.count(size)) : null;
+                seeder.feedEvents(size);
+                vacuum(store, "baseline.feed_events");
+                return scale;
+            }
+
+            @Override
+            public String note() {
+                return note[0];
+            }
+        };
+    }
+
+    private Grower search(BaselineStore store, BaselineSeeder seeder, Polyglot polyglot) throws Exception {
+        // the baseline searches every product it holds: start from the order probes alone
+        store.withConnection(c -> {
+            BaselineStore.execute(c, "DELETE FROM baseline.product_images");
+            BaselineStore.execute(c, "DELETE FROM baseline.products WHERE NOT tags @> ARRAY['bench-order']");
+            BaselineStore.execute(c, "TRUNCATE baseline.words");
+            return null;
+        });
+        String[] note = {null};
+        return new Grower() {
+            @Override
+            public Scale grow(long size) throws Exception {
+                Scale scale = scale((int) size, 1, 1, 1);
+                polyglot.resize(scale);
+                polyglot.seedProducts();
+                long held = polyglot.scale().products();
+                // the index cannot shrink (catalog keeps deleted SKUs): a smaller size than it holds is not measured
+                note[0] = held > size ? String.format("not measured: the index already holds %s of this catalogue's"
+                                + " products (a smaller size needs a fresh stack)", SizePlot.count(held)) : null;
+                polyglot.resize(scale);
+                seeder.products(catalogue, (int) size);
+                seeder.dictionary();
+                vacuum(store, "baseline.products");
+                return scale;
+            }
+
+            @Override
+            public String note() {
+                return note[0];
+            }
+        };
+    }
+
+    private static void vacuum(BaselineStore store, String table) throws Exception {
+        store.withConnection(c -> {
+            BaselineStore.execute(c, "VACUUM (ANALYZE) " + table);
+            return null;
+        });
+    }
+
+    private void measure(SideBySide.Workload workload, Scale scale, long size, String note) throws Exception {
+        int rate = workload.rate(scale);
+        for (SideBySide.Target target : workload.targets()) {
+            if (target.level().equals("gateway")) {
+                continue; // the curves compare the designs at the store and through the service
+            }
+            if (target.call() == null || (note != null && note.startsWith("not measured"))) {
+                String why = target.call() == null ? target.skipped() : note;
+                log.printf("%s, %s %s at %s: skipped (%s)%n", workload.name(), target.design(), target.level(),
+                        SizePlot.count(size), why);
+                points.add(new Point(workload.name(), target.design(), target.level(), size, rate, null, null, why));
+                continue;
+            }
+            String label = workload.name();
+            Call call = i -> target.call().run(i).labelled(label);
+            log.printf("%s, %s %s at %s%n", workload.name(), target.design(), target.level(), SizePlot.count(size));
+            target.before().run();
+            if (warmup > 0) {
+                Load.fixedRate(call, rate, warmup, FIXED_RATE_WORKERS, log);
+            }
+            Measurement fixed = Measurement.of(workload.name(), target.design(), target.level(), "fixed-rate", 1,
+                    Load.fixedRate(call, rate, duration, FIXED_RATE_WORKERS, log));
+            target.before().run();
+            Measurement saturation = Measurement.of(workload.name(), target.design(), target.level(), "saturation", 1,
+                    Load.saturation(call, duration, workers, log));
+            log.printf("  p50 %s, p99 %s ms at %d/s; %,.0f/s at saturation%n", SizePlot.millis(fixed.at(50.0)),
+                    SizePlot.millis(fixed.at(99.0)), rate, saturation.throughput());
+            points.add(new Point(workload.name(), target.design(), target.level(), size, rate, fixed, saturation, note));
+        }
+    }
+
+    private void write(Path dir, Set<String> only, long maxSize) throws IOException {
+        Files.createDirectories(dir);
+        StringBuilder md = new StringBuilder("# Cost curves: " + String.join(", ", only) + "\n\n");
+        md.append("Written by `deploy/bench/run curves");
+        if (only.size() < SERIES.size()) {
+            md.append(" --only ").append(String.join(",", only));
+        }
+        if (maxSize != Long.MAX_VALUE) {
+            md.append(" --max-size ").append(maxSize);
+        }
+        md.append("` (issue 23). Latencies in ms; p50 and p99 at the fixed rate (open model, from the intended send"
+                + " time), req/s and p99 at saturation.\n\n| | |\n| --- | --- |\n");
+        facts.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v.replace("|", "\\|")).append(" |\n"));
+        StringBuilder tsv = new StringBuilder("workload\tdesign\tlevel\tsize\trate\tp50_ms\tp99_ms\tp999_ms\terrors"
+                + "\tsaturation_per_s\tsaturation_p99_ms\tnote\n");
+        for (Series series : SERIES) {
+            for (String workload : series.workloads()) {
+                List<Point> rows = points.stream().filter(p -> p.workload().equals(workload)).toList();
+                if (rows.isEmpty()) {
+                    continue;
+                }
+                md.append("\n## ").append(workload).append(" (").append(series.unit()).append(")\n\n")
+                        .append("![").append(workload).append("](").append(workload).append(".svg)\n\n")
+                        .append("| size | design | level | p50 | p99 | p99.9 | errors | saturation req/s |"
+                                + " saturation p99 | note |\n| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
+                List<SizePlot.Point> plot = new ArrayList<>();
+                for (Point p : rows) {
+                    String noteText = p.note() == null ? "" : p.note();
+                    if (p.fixed() == null) {
+                        md.append(String.format(Locale.ROOT, "| %s | %s | %s | | | | | | | %s |%n", SizePlot.count(p.size()),
+                                p.design(), p.level(), noteText));
+                        tsv.append(String.join("\t", workload, p.design(), p.level(), Long.toString(p.size()),
+                                Integer.toString(p.rate()), "", "", "", "", "", "", noteText)).append('\n');
+                        continue;
+                    }
+                    long errors = p.fixed().errors() + p.saturation().errors();
+                    md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %d | %,.0f | %s | %s |%n",
+                            SizePlot.count(p.size()), p.design(), p.level(), SizePlot.millis(p.fixed().at(50.0)),
+                            SizePlot.millis(p.fixed().at(99.0)), SizePlot.millis(p.fixed().at(99.9)), errors,
+                            p.saturation().throughput(), SizePlot.millis(p.saturation().at(99.0)), noteText));
+                    tsv.append(String.join("\t", workload, p.design(), p.level(), Long.toString(p.size()),
+                            Integer.toString(p.rate()), num(p.fixed().at(50.0)), num(p.fixed().at(99.0)),
+                            num(p.fixed().at(99.9)), Long.toString(errors), num(p.saturation().throughput()),
+                            num(p.saturation().at(99.0)), noteText)).append('\n');
+                    plot.add(new SizePlot.Point(p.target(), p.size(), p.fixed().at(99.0)));
+                }
+                Files.writeString(dir.resolve(workload + ".svg"), SizePlot.svg(workload, series.unit(), rows.get(0).rate(),
+                        plot));
+            }
+        }
+        if (!memory.isEmpty()) {
+            md.append("\n## Memory per live session\n\nRedis: `used_memory` grown from the empty start, divided by the"
+                    + " sessions (the hash, its TTL, the user's index, Redis's own dictionaries). PostgreSQL:"
+                    + " `pg_total_relation_size('baseline.sessions')` (table, primary key, user index, after VACUUM)"
+                    + " divided by the sessions.\n\n| sessions | Redis B/session | PostgreSQL B/session |\n| ---: | ---: | ---: |\n");
+            for (SessionMemory m : memory) {
+                md.append(String.format(Locale.ROOT, "| %s | %,.0f | %,.0f |%n", SizePlot.count(m.sessions()),
+                        m.redisBytes(), m.postgresBytes()));
+            }
+        }
+        Files.writeString(dir.resolve("report.md"), md.toString());
+        Files.writeString(dir.resolve("points.tsv"), tsv.toString());
+        log.println(md);
+    }
+
+    private static String num(double v) {
+        return String.format(Locale.ROOT, "%.3f", v);
+    }
+}
