@@ -9,15 +9,17 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * {@code deploy/bench/run curves [--only leaderboard,sessions,feed,search] [--max-size N] [--duration S]
+ * {@code deploy/bench/run curves [--only leaderboard,sessions,feed,search] [--min-size N] [--max-size N] [--duration S]
  * [--warmup S] [--workers N] [--catalogue simple|realistic] [--results DIR]}: how each workload's cost grows
  * with the data, both designs, at the store and through the service (issue 23, part 1; see
  * deploy/bench/README.md, "curves"). Each series grows its data in steps, in both designs alike, and at
@@ -47,11 +49,55 @@ final class Curves {
             new Series("feed", "feed items", List.of(1_000_000L, 10_000_000L), List.of("feed-newest20")),
             new Series("search", "products", List.of(5_000L, 50_000L, 500_000L), List.of("product-search")));
 
-    /** One measured target at one size. */
-    record Point(String workload, String design, String level, long size, int rate, Measurement fixed,
-            Measurement saturation, String note) {
+    /** One target at one size: ms at the fixed rate, req/s and ms at saturation; NaN where not measured. */
+    record Point(String workload, String design, String level, long size, int rate, double p50, double p99,
+            double p999, long errors, double saturation, double saturationP99, String note) {
+        static Point of(String workload, SideBySide.Target target, long size, int rate, Measurement fixed,
+                Measurement saturation, String note) {
+            return new Point(workload, target.design(), target.level(), size, rate, fixed.at(50.0), fixed.at(99.0),
+                    fixed.at(99.9), fixed.errors() + saturation.errors(), saturation.throughput(), saturation.at(99.0),
+                    note);
+        }
+
+        static Point skipped(String workload, SideBySide.Target target, long size, int rate, String why) {
+            return new Point(workload, target.design(), target.level(), size, rate, Double.NaN, Double.NaN, Double.NaN,
+                    0, Double.NaN, Double.NaN, why);
+        }
+
+        boolean measured() {
+            return !Double.isNaN(p99);
+        }
+
         String target() {
             return design + " " + level;
+        }
+
+        String key() {
+            return workload + "\t" + target() + "\t" + size;
+        }
+
+        static final String HEADER = "workload\tdesign\tlevel\tsize\trate\tp50_ms\tp99_ms\tp999_ms\terrors"
+                + "\tsaturation_per_s\tsaturation_p99_ms\tnote";
+
+        String tsv() {
+            return String.join("\t", workload, design, level, Long.toString(size), Integer.toString(rate), num(p50),
+                    num(p99), num(p999), Long.toString(errors), num(saturation), num(saturationP99),
+                    note == null ? "" : note);
+        }
+
+        static Point parse(String line) {
+            String[] f = line.split("\t", -1);
+            return new Point(f[0], f[1], f[2], Long.parseLong(f[3]), Integer.parseInt(f[4]), number(f[5]),
+                    number(f[6]), number(f[7]), Long.parseLong(f[8].isEmpty() ? "0" : f[8]), number(f[9]),
+                    number(f[10]), f[11].isEmpty() ? null : f[11]);
+        }
+
+        private static String num(double v) {
+            return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.3f", v);
+        }
+
+        private static double number(String v) {
+            return v.isEmpty() ? Double.NaN : Double.parseDouble(v);
         }
     }
 
@@ -80,6 +126,7 @@ final class Curves {
 
     static void main(String[] argv) throws Exception {
         Set<String> only = SERIES.stream().map(Series::name).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+        long minSize = 0;
         long maxSize = Long.MAX_VALUE;
         int duration = 10;
         int warmup = 5;
@@ -90,13 +137,14 @@ final class Curves {
             for (int a = 1; a < argv.length; a++) {
                 switch (argv[a]) {
                     case "--only" -> only = series(value(argv, ++a));
+                    case "--min-size" -> minSize = Args.number(value(argv, ++a), "min-size", 0, 1, 10_000_000);
                     case "--max-size" -> maxSize = Args.number(value(argv, ++a), "max-size", 0, 1, 10_000_000);
                     case "--duration" -> duration = Args.number(value(argv, ++a), "duration", 0, 1, 600);
                     case "--warmup" -> warmup = Args.number(value(argv, ++a), "warmup", 0, 0, 600);
                     case "--workers" -> workers = Args.number(value(argv, ++a), "workers", 0, 1, 256);
                     case "--catalogue" -> catalogue = Args.catalogue(value(argv, ++a));
                     case "--results" -> results = value(argv, ++a);
-                    default -> throw new IllegalArgumentException("curves takes --only, --max-size, --duration, --warmup,"
+                    default -> throw new IllegalArgumentException("curves takes --only, --min-size, --max-size, --duration, --warmup,"
                             + " --workers, --catalogue and --results (got " + argv[a] + ")");
                 }
             }
@@ -107,7 +155,7 @@ final class Curves {
         }
         Curves curves = new Curves(StackSettings.read(), Catalogue.named(catalogue), duration, warmup, workers,
                 System.err);
-        Path dir = curves.run(only, maxSize, Path.of(results));
+        Path dir = curves.run(only, minSize, maxSize, Path.of(results));
         System.out.println("\nwritten to " + dir);
     }
 
@@ -129,12 +177,12 @@ final class Curves {
         return names;
     }
 
-    /** The sizes of {@code series} a run measures: those up to {@code maxSize}, ascending. */
-    static List<Long> sizes(Series series, long maxSize) {
-        return series.sizes().stream().filter(s -> s <= maxSize).sorted().toList();
+    /** The sizes of {@code series} a run measures: those from {@code minSize} up to {@code maxSize}, ascending. */
+    static List<Long> sizes(Series series, long minSize, long maxSize) {
+        return series.sizes().stream().filter(s -> s >= minSize && s <= maxSize).sorted().toList();
     }
 
-    private Path run(Set<String> only, long maxSize, Path results) throws Exception {
+    private Path run(Set<String> only, long minSize, long maxSize, Path results) throws Exception {
         Instant at = Instant.now();
         facts.put("started", at.toString());
         facts.put("load average at start", Machine.loadAverage());
@@ -153,7 +201,10 @@ final class Curves {
                 if (!only.contains(series.name())) {
                     continue;
                 }
-                List<Long> sizes = sizes(series, maxSize);
+                List<Long> sizes = sizes(series, minSize, maxSize);
+                if (sizes.isEmpty()) {
+                    continue;
+                }
                 log.printf("%ncurves: %s at %s %s%n", series.name(), sizes.stream().map(SizePlot::count).toList(),
                         series.unit());
                 Grower grower = switch (series.name()) {
@@ -174,7 +225,7 @@ final class Curves {
                         throw new IllegalStateException("side-by-side has no workload of some of " + series.workloads());
                     }
                     for (SideBySide.Workload workload : workloads) {
-                        measure(workload, scale, size, note);
+                        measure(workload, scale, size, note, store);
                     }
                 }
             }
@@ -182,7 +233,7 @@ final class Curves {
         facts.put("load average at end", Machine.loadAverage());
         Path dir = results.resolve(NAME + "-" + Report.fileName(String.join("-", only), at.atZone(ZoneOffset.UTC))
                 .replace(".txt", ""));
-        write(dir, only, maxSize);
+        write(dir, only, minSize, maxSize);
         return dir;
     }
 
@@ -311,6 +362,22 @@ final class Curves {
         };
     }
 
+    /**
+     * Cancels the baseline's statements still running (their client gave up at its timeout; PostgreSQL
+     * does not know) and waits until none is, at most a minute.
+     */
+    private void settle(BaselineStore store) throws Exception {
+        String running = "FROM pg_stat_activity WHERE datname = current_database() AND state = 'active'"
+                + " AND pid <> pg_backend_pid() AND query LIKE '%baseline.%'";
+        long cancelled = store.number("SELECT count(pg_cancel_backend(pid)) " + running);
+        for (int wait = 0; wait < 600 && store.number("SELECT count(*) " + running) > 0; wait++) {
+            Thread.sleep(100);
+        }
+        if (cancelled > 0) {
+            log.printf("  cancelled %d baseline statements still running after the phase%n", cancelled);
+        }
+    }
+
     private static void vacuum(BaselineStore store, String table) throws Exception {
         store.withConnection(c -> {
             BaselineStore.execute(c, "VACUUM (ANALYZE) " + table);
@@ -318,7 +385,8 @@ final class Curves {
         });
     }
 
-    private void measure(SideBySide.Workload workload, Scale scale, long size, String note) throws Exception {
+    private void measure(SideBySide.Workload workload, Scale scale, long size, String note, BaselineStore store)
+            throws Exception {
         int rate = workload.rate(scale);
         for (SideBySide.Target target : workload.targets()) {
             if (target.level().equals("gateway")) {
@@ -328,7 +396,7 @@ final class Curves {
                 String why = target.call() == null ? target.skipped() : note;
                 log.printf("%s, %s %s at %s: skipped (%s)%n", workload.name(), target.design(), target.level(),
                         SizePlot.count(size), why);
-                points.add(new Point(workload.name(), target.design(), target.level(), size, rate, null, null, why));
+                points.add(Point.skipped(workload.name(), target, size, rate, why));
                 continue;
             }
             String label = workload.name();
@@ -345,28 +413,42 @@ final class Curves {
                     Load.saturation(call, duration, workers, log));
             log.printf("  p50 %s, p99 %s ms at %d/s; %,.0f/s at saturation%n", SizePlot.millis(fixed.at(50.0)),
                     SizePlot.millis(fixed.at(99.0)), rate, saturation.throughput());
-            points.add(new Point(workload.name(), target.design(), target.level(), size, rate, fixed, saturation, note));
+            points.add(Point.of(workload.name(), target, size, rate, fixed, saturation, note));
+            if (target.design().equals(SideBySide.BASELINE)) {
+                // a timed-out request leaves its query running in PostgreSQL: the next target must not pay for it
+                settle(store);
+            }
         }
     }
 
-    private void write(Path dir, Set<String> only, long maxSize) throws IOException {
-        Files.createDirectories(dir);
-        StringBuilder md = new StringBuilder("# Cost curves: " + String.join(", ", only) + "\n\n");
-        md.append("Written by `deploy/bench/run curves");
+    private void write(Path dir, Set<String> only, long minSize, long maxSize) throws IOException {
+        StringBuilder command = new StringBuilder("deploy/bench/run curves");
         if (only.size() < SERIES.size()) {
-            md.append(" --only ").append(String.join(",", only));
+            command.append(" --only ").append(String.join(",", only));
+        }
+        if (minSize > 0) {
+            command.append(" --min-size ").append(minSize);
         }
         if (maxSize != Long.MAX_VALUE) {
-            md.append(" --max-size ").append(maxSize);
+            command.append(" --max-size ").append(maxSize);
         }
-        md.append("` (issue 23). Latencies in ms; p50 and p99 at the fixed rate (open model, from the intended send"
-                + " time), req/s and p99 at saturation.\n\n| | |\n| --- | --- |\n");
+        write(dir, command.toString(), facts, points, memory, log);
+    }
+
+    static void write(Path dir, String command, Map<String, String> facts, List<Point> points,
+            List<SessionMemory> memory, PrintStream log) throws IOException {
+        Files.createDirectories(dir);
+        StringBuilder md = new StringBuilder("# Cost curves\n\n");
+        md.append("Written by `").append(command).append("` (issue 23). Latencies in ms; p50, p99 and p99.9 at the"
+                + " fixed rate (open model, from the intended send time), req/s and p99 at saturation; errors of both"
+                + " phases.\n\n| | |\n| --- | --- |\n");
         facts.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v.replace("|", "\\|")).append(" |\n"));
-        StringBuilder tsv = new StringBuilder("workload\tdesign\tlevel\tsize\trate\tp50_ms\tp99_ms\tp999_ms\terrors"
-                + "\tsaturation_per_s\tsaturation_p99_ms\tnote\n");
+        StringBuilder tsv = new StringBuilder(Point.HEADER).append('\n');
         for (Series series : SERIES) {
             for (String workload : series.workloads()) {
-                List<Point> rows = points.stream().filter(p -> p.workload().equals(workload)).toList();
+                List<Point> rows = points.stream().filter(p -> p.workload().equals(workload))
+                        .sorted(Comparator.comparing(Point::size).thenComparing(Point::design).thenComparing(Point::level))
+                        .toList();
                 if (rows.isEmpty()) {
                     continue;
                 }
@@ -377,28 +459,23 @@ final class Curves {
                 List<SizePlot.Point> plot = new ArrayList<>();
                 for (Point p : rows) {
                     String noteText = p.note() == null ? "" : p.note();
-                    if (p.fixed() == null) {
+                    tsv.append(p.tsv()).append('\n');
+                    if (!p.measured()) {
                         md.append(String.format(Locale.ROOT, "| %s | %s | %s | | | | | | | %s |%n", SizePlot.count(p.size()),
                                 p.design(), p.level(), noteText));
-                        tsv.append(String.join("\t", workload, p.design(), p.level(), Long.toString(p.size()),
-                                Integer.toString(p.rate()), "", "", "", "", "", "", noteText)).append('\n');
                         continue;
                     }
-                    long errors = p.fixed().errors() + p.saturation().errors();
-                    md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %d | %,.0f | %s | %s |%n",
-                            SizePlot.count(p.size()), p.design(), p.level(), SizePlot.millis(p.fixed().at(50.0)),
-                            SizePlot.millis(p.fixed().at(99.0)), SizePlot.millis(p.fixed().at(99.9)), errors,
-                            p.saturation().throughput(), SizePlot.millis(p.saturation().at(99.0)), noteText));
-                    tsv.append(String.join("\t", workload, p.design(), p.level(), Long.toString(p.size()),
-                            Integer.toString(p.rate()), num(p.fixed().at(50.0)), num(p.fixed().at(99.0)),
-                            num(p.fixed().at(99.9)), Long.toString(errors), num(p.saturation().throughput()),
-                            num(p.saturation().at(99.0)), noteText)).append('\n');
-                    plot.add(new SizePlot.Point(p.target(), p.size(), p.fixed().at(99.0)));
+                    md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %,d | %,.0f | %s | %s |%n",
+                            SizePlot.count(p.size()), p.design(), p.level(), SizePlot.millis(p.p50()),
+                            SizePlot.millis(p.p99()), SizePlot.millis(p.p999()), p.errors(), p.saturation(),
+                            SizePlot.millis(p.saturationP99()), noteText));
+                    plot.add(new SizePlot.Point(p.target(), p.size(), p.p99()));
                 }
                 Files.writeString(dir.resolve(workload + ".svg"), SizePlot.svg(workload, series.unit(), rows.get(0).rate(),
                         plot));
             }
         }
+        StringBuilder memoryTsv = new StringBuilder("sessions\tredis_bytes\tpostgres_bytes\n");
         if (!memory.isEmpty()) {
             md.append("\n## Memory per live session\n\nRedis: `used_memory` grown from the empty start, divided by the"
                     + " sessions (the hash, its TTL, the user's index, Redis's own dictionaries). PostgreSQL:"
@@ -407,14 +484,54 @@ final class Curves {
             for (SessionMemory m : memory) {
                 md.append(String.format(Locale.ROOT, "| %s | %,.0f | %,.0f |%n", SizePlot.count(m.sessions()),
                         m.redisBytes(), m.postgresBytes()));
+                memoryTsv.append(String.format(Locale.ROOT, "%d\t%.1f\t%.1f%n", m.sessions(), m.redisBytes(),
+                        m.postgresBytes()));
             }
+            Files.writeString(dir.resolve("memory.tsv"), memoryTsv.toString());
         }
         Files.writeString(dir.resolve("report.md"), md.toString());
         Files.writeString(dir.resolve("points.tsv"), tsv.toString());
         log.println(md);
     }
 
-    private static String num(double v) {
-        return String.format(Locale.ROOT, "%.3f", v);
+    /**
+     * {@code deploy/bench/run curves-merge <out-dir> <run-dir>...}: one report of several curves runs (a
+     * series run on its own, a size rerun): each run's points.tsv and memory.tsv, a later run's point
+     * replacing an earlier one's for the same workload, target and size; the facts say which runs.
+     */
+    static void merge(String[] argv) throws IOException {
+        if (argv.length < 3) {
+            System.err.println("bench: curves-merge <out-dir> <curves run dir>...");
+            System.exit(2);
+            return;
+        }
+        Map<String, Point> points = new LinkedHashMap<>();
+        Map<Long, SessionMemory> memory = new TreeMap<>();
+        Map<String, String> facts = new LinkedHashMap<>();
+        for (int a = 2; a < argv.length; a++) {
+            Path run = Path.of(argv[a]);
+            List<String> lines = Files.readAllLines(run.resolve("points.tsv"));
+            for (String line : lines.subList(1, lines.size())) {
+                if (!line.isBlank()) {
+                    Point p = Point.parse(line);
+                    points.put(p.key(), p);
+                }
+            }
+            if (Files.exists(run.resolve("memory.tsv"))) {
+                List<String> rows = Files.readAllLines(run.resolve("memory.tsv"));
+                for (String row : rows.subList(1, rows.size())) {
+                    String[] f = row.split("\t");
+                    if (f.length == 3) {
+                        memory.put(Long.parseLong(f[0]), new SessionMemory(Long.parseLong(f[0]),
+                                Double.parseDouble(f[1]), Double.parseDouble(f[2])));
+                    }
+                }
+            }
+            facts.put("run " + (a - 1), "[" + run.getFileName() + "](../" + run.getFileName() + "/report.md), "
+                    + lines.size() + " lines of points");
+        }
+        write(Path.of(argv[1]), "deploy/bench/run curves-merge", facts, new ArrayList<>(points.values()),
+                new ArrayList<>(memory.values()), System.err);
     }
+
 }

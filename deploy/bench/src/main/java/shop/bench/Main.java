@@ -27,6 +27,18 @@ public final class Main {
             System.out.printf("  %-18s %s%n", Curves.NAME, "both designs' p99 as the data grows, one SVG per workload:"
                     + " [--only leaderboard,sessions,feed,search] [--max-size N] [--duration S] [--warmup S] [--workers N]"
                     + " [--catalogue C] [--results DIR] (its own options)");
+            System.out.printf("  %-18s %s%n", "curves-merge", "one curves report of several runs, a later run's point"
+                    + " replacing an earlier one's: <out-dir> <run-dir>...");
+            System.out.printf("  %-18s %s%n", "flame", "a JFR recording's CPU samples as an SVG flame graph:"
+                    + " <recording.jfr> <out.svg> [--thread PREFIX] [--title TEXT]");
+            return;
+        }
+        if (argv[0].equals("flame")) {
+            FlameGraph.main(argv);
+            return;
+        }
+        if (argv[0].equals(Curves.NAME + "-merge")) {
+            Curves.merge(argv);
             return;
         }
         if (argv[0].equals(Curves.NAME)) {

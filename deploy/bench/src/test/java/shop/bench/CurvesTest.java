@@ -23,8 +23,9 @@ class CurvesTest {
 
     @Test
     void maxSizeKeepsTheSmallerSizesInOrder() {
-        assertEquals(List.of(10_000L, 100_000L, 1_000_000L), Curves.sizes(series("leaderboard"), 1_000_000));
-        assertEquals(List.of(), Curves.sizes(series("feed"), 999_999));
+        assertEquals(List.of(10_000L, 100_000L, 1_000_000L), Curves.sizes(series("leaderboard"), 0, 1_000_000));
+        assertEquals(List.of(), Curves.sizes(series("feed"), 0, 999_999));
+        assertEquals(List.of(10_000_000L), Curves.sizes(series("leaderboard"), 10_000_000, Long.MAX_VALUE));
     }
 
     @Test
@@ -32,5 +33,33 @@ class CurvesTest {
         assertEquals(Set.of("feed", "sessions"), Curves.series("feed,sessions"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Curves.series("feed,carts"));
         assertEquals(true, e.getMessage().contains("carts"));
+    }
+
+    @Test
+    void aPointSurvivesItsTsvLineAndAMergeKeepsTheLaterRun(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        Curves.Point measured = new Curves.Point("leaderboard-rank", "baseline", "store", 10_000_000, 25, 45_974.1,
+                60_031.5, 60_100, 12, 2.1, 58_000, "the queue of an overloaded phase");
+        Curves.Point skipped = new Curves.Point("product-search", "polyglot", "service", 5_000, 50, Double.NaN,
+                Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN, "not measured: the index holds more");
+        assertEquals(measured, Curves.Point.parse(measured.tsv()));
+        assertEquals(skipped, Curves.Point.parse(skipped.tsv()));
+
+        java.nio.file.Path first = dir.resolve("first");
+        java.nio.file.Path second = dir.resolve("second");
+        java.io.PrintStream quiet = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+        Curves.write(first, "first", java.util.Map.of(), List.of(measured, skipped), List.of(), quiet);
+        Curves.Point rerun = new Curves.Point("leaderboard-rank", "baseline", "store", 10_000_000, 25, 700, 900, 950, 0,
+                3, 5_000, null);
+        Curves.write(second, "second", java.util.Map.of(), List.of(rerun), List.of(), quiet);
+        java.nio.file.Path merged = dir.resolve("merged");
+        Curves.merge(new String[] {"curves-merge", merged.toString(), first.toString(), second.toString()});
+        List<String> lines = java.nio.file.Files.readAllLines(merged.resolve("points.tsv"));
+        assertEquals(3, lines.size(), "a header, the rerun's point and the skipped one: " + lines);
+        assertEquals(rerun, Curves.Point.parse(lines.get(1)));
+        assertEquals(skipped, Curves.Point.parse(lines.get(2)));
+        String report = java.nio.file.Files.readString(merged.resolve("report.md"));
+        assertEquals(true, report.contains("| 10M | baseline | store | 700 | 900 |"), report);
+        assertEquals(true, java.nio.file.Files.exists(merged.resolve("leaderboard-rank.svg")));
     }
 }
