@@ -16,6 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -110,13 +112,16 @@ final class Curves {
     private final int duration;
     private final int warmup;
     private final int workers;
+    private final double settleLoad;
     private final PrintStream log;
     private final List<Point> points = new ArrayList<>();
     private final List<SessionMemory> memory = new ArrayList<>();
     private final Map<String, String> facts = new LinkedHashMap<>();
 
-    private Curves(StackSettings stack, Catalogue catalogue, int duration, int warmup, int workers, PrintStream log) {
+    private Curves(StackSettings stack, Catalogue catalogue, int duration, int warmup, int workers, double settleLoad,
+            PrintStream log) {
         this.stack = stack;
+        this.settleLoad = settleLoad;
         this.catalogue = catalogue;
         this.duration = duration;
         this.warmup = warmup;
@@ -131,6 +136,7 @@ final class Curves {
         int duration = 10;
         int warmup = 5;
         int workers = 16;
+        double settleLoad = 1.5;
         String catalogue = "simple";
         String results = "deploy/bench/results";
         try {
@@ -142,10 +148,11 @@ final class Curves {
                     case "--duration" -> duration = Args.number(value(argv, ++a), "duration", 0, 1, 600);
                     case "--warmup" -> warmup = Args.number(value(argv, ++a), "warmup", 0, 0, 600);
                     case "--workers" -> workers = Args.number(value(argv, ++a), "workers", 0, 1, 256);
+                    case "--settle-load" -> settleLoad = load(value(argv, ++a));
                     case "--catalogue" -> catalogue = Args.catalogue(value(argv, ++a));
                     case "--results" -> results = value(argv, ++a);
                     default -> throw new IllegalArgumentException("curves takes --only, --min-size, --max-size, --duration, --warmup,"
-                            + " --workers, --catalogue and --results (got " + argv[a] + ")");
+                            + " --workers, --settle-load, --catalogue and --results (got " + argv[a] + ")");
                 }
             }
         } catch (IllegalArgumentException e) {
@@ -154,7 +161,7 @@ final class Curves {
             return;
         }
         Curves curves = new Curves(StackSettings.read(), Catalogue.named(catalogue), duration, warmup, workers,
-                System.err);
+                settleLoad, System.err);
         Path dir = curves.run(only, minSize, maxSize, Path.of(results));
         System.out.println("\nwritten to " + dir);
     }
@@ -164,6 +171,18 @@ final class Curves {
             throw new IllegalArgumentException(argv[a - 1] + " needs a value");
         }
         return argv[a];
+    }
+
+    static double load(String value) {
+        try {
+            double load = Double.parseDouble(value);
+            if (load > 0 && load <= 64) {
+                return load;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--settle-load must be a load average above 0, at most 64 (got " + value + ")");
     }
 
     static Set<String> series(String list) {
@@ -187,7 +206,9 @@ final class Curves {
         facts.put("started", at.toString());
         facts.put("load average at start", Machine.loadAverage());
         facts.put("phases", String.format("per target and size: %d s warm-up at the fixed rate, %d s at the fixed rate,"
-                + " %d s saturation with %d workers; one repetition", warmup, duration, duration, workers));
+                + " %d s saturation with %d workers; one repetition; before each size, Redis's snapshot awaited and the"
+                + " 1-minute load under %.1f (at most 5 minutes; each size's note gives the load it started at)",
+                warmup, duration, duration, workers, settleLoad));
         facts.put("search catalogue", catalogue.description());
         try (BaselineStore store = BaselineStore.open(stack, CONNECTIONS);
                 Polyglot polyglot = new Polyglot(stack, scale(1, 1, 1, 1), catalogue, log);
@@ -219,6 +240,9 @@ final class Curves {
                     log.printf("%ncurves: %s, %s %s%n", series.name(), SizePlot.count(size), series.unit());
                     Scale scale = grower.grow(size);
                     String note = grower.note();
+                    quiesce(polyglot, store);
+                    String load = String.format(Locale.ROOT, "load %.2f", Machine.load1());
+                    note = note == null ? load : note + "; " + load;
                     List<SideBySide.Workload> workloads = SideBySide.workloads(scale, store, frontHttp, polyglot).stream()
                             .filter(w -> series.workloads().contains(w.name())).toList();
                     if (workloads.size() != series.workloads().size()) {
@@ -360,6 +384,45 @@ final class Curves {
                 return note[0];
             }
         };
+    }
+
+    /**
+     * After seeding, before measuring: Redis snapshots its data in a forked child after 10,000 changes
+     * (the stack's {@code save} setting) and rewrites its append-only file as it grows, each a core's work
+     * for up to minutes at 10M keys; PostgreSQL writes the seeded pages out at its next checkpoint. Either
+     * in the middle of a phase is the box's noise, not the design's cost: wait for Redis's to end, and
+     * ask PostgreSQL for its checkpoint now (a superuser's right: skipped when the stack's user lacks it).
+     */
+    private void quiesce(Polyglot polyglot, BaselineStore store) throws Exception {
+        long start = System.nanoTime();
+        Pattern busy = Pattern.compile("(?m)^(rdb_bgsave_in_progress|aof_rewrite_in_progress):1");
+        for (int wait = 0; wait < 3_000 && busy.matcher(String.valueOf(polyglot.redis().call("INFO", "persistence")))
+                .find(); wait++) {
+            Thread.sleep(100);
+        }
+        long waited = (System.nanoTime() - start) / 1_000_000_000L;
+        if (waited > 0) {
+            log.printf("  waited %d s for Redis's snapshot or append-only file rewrite to finish%n", waited);
+        }
+        // and for the box to settle: seeding leaves work behind (Elasticsearch merging segments, the pipeline's
+        // backlog, autovacuum) that a phase would otherwise measure; at most 5 minutes, then measure anyway
+        long settleStart = System.nanoTime();
+        while (Machine.load1() > settleLoad && System.nanoTime() - settleStart < TimeUnit.MINUTES.toNanos(5)) {
+            Thread.sleep(5_000);
+        }
+        long settled = (System.nanoTime() - settleStart) / 1_000_000_000L;
+        if (settled > 0) {
+            log.printf("  waited %d s for the 1-minute load to fall under %.1f (now %.2f)%n", settled, settleLoad,
+                    Machine.load1());
+        }
+        try {
+            store.withConnection(c -> {
+                BaselineStore.execute(c, "CHECKPOINT");
+                return null;
+            });
+        } catch (java.sql.SQLException e) {
+            log.println("  no CHECKPOINT (" + e.getMessage().lines().findFirst().orElse("") + ")");
+        }
     }
 
     /**

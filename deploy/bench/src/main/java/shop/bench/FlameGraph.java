@@ -76,6 +76,32 @@ final class FlameGraph {
         Path out = Path.of(argv[2]);
         Files.writeString(out, svg(title != null ? title : recording.getFileName().toString(), root));
         System.out.printf("%,d samples → %s%n", root.samples, out);
+        System.out.println("frames in most samples (a frame counted once per sample, callers included):");
+        top(root, 40).forEach((frame, samples) -> System.out.printf("  %5.1f %%  %s%n", 100.0 * samples / root.samples,
+                frame));
+    }
+
+    /** The frames in most samples: each sample counts once for every distinct frame on its stack. */
+    static Map<String, Long> top(Node root, int limit) {
+        Map<String, Long> inclusive = new java.util.HashMap<>();
+        collect(root, new java.util.ArrayDeque<>(), inclusive);
+        Map<String, Long> top = new java.util.LinkedHashMap<>();
+        inclusive.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(limit)
+                .forEach(e -> top.put(e.getKey(), e.getValue()));
+        return top;
+    }
+
+    /** Adds each node's samples to its name, unless the same name is already on the path (recursion counts once). */
+    private static void collect(Node node, java.util.Deque<String> path, Map<String, Long> inclusive) {
+        for (Node child : node.children.values()) {
+            boolean counted = path.contains(child.name);
+            if (!counted) {
+                inclusive.merge(child.name, child.samples, Long::sum);
+            }
+            path.push(child.name);
+            collect(child, path, inclusive);
+            path.pop();
+        }
     }
 
     /** Every CPU sample of the recording whose thread the filter accepts, as one tree from the outermost frame. */
@@ -94,8 +120,13 @@ final class FlameGraph {
                     continue;
                 }
                 List<RecordedFrame> frames = stack.getFrames(); // innermost first
-                Node node = root;
+                // JFR keeps a stack's innermost frames only (64 unless -XX:FlightRecorderOptions:stackdepth=):
+                // a cut stack's outermost frame is not a thread's start, so it gets a root of its own
+                Node node = stack.isTruncated() ? root.child("[stack cut at " + frames.size() + " frames]") : root;
                 root.samples++;
+                if (node != root) {
+                    node.samples++;
+                }
                 for (int f = frames.size() - 1; f >= 0; f--) {
                     node = node.child(name(frames.get(f)));
                     node.samples++;

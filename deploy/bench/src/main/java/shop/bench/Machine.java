@@ -19,4 +19,13 @@ final class Machine {
             return "unknown";
         }
     }
+
+    /** The 1-minute load average, NaN when /proc does not say. */
+    static double load1() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
 }

@@ -75,9 +75,10 @@ final class SizePlot {
         for (double decade = y0; decade <= y1; decade++) {
             double y = TOP + plotH - (decade - y0) / (y1 - y0) * plotH;
             svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>"
-                    + "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s ms</text>%n", LEFT, y, LEFT + plotW, y,
-                    LEFT - 6, y + 4, new java.math.BigDecimal(Math.pow(10, decade)).round(new java.math.MathContext(1))
-                            .stripTrailingZeros().toPlainString()));
+                    + "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n", LEFT, y, LEFT + plotW, y,
+                    LEFT - 6, y + 4, decade >= 3 ? trim(Math.pow(10, decade - 3)) + " s"
+                            : new java.math.BigDecimal(Math.pow(10, decade)).round(new java.math.MathContext(1))
+                                    .stripTrailingZeros().toPlainString() + " ms"));
         }
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s (log scale)</text>%n",
                 LEFT + plotW / 2, HEIGHT - 12, PercentilePlot.escape(unit)));

@@ -29,6 +29,13 @@ class CurvesTest {
     }
 
     @Test
+    void theSettleLoadIsALoadAverage() {
+        assertEquals(0.8, Curves.load("0.8"));
+        assertThrows(IllegalArgumentException.class, () -> Curves.load("0"));
+        assertThrows(IllegalArgumentException.class, () -> Curves.load("quiet"));
+    }
+
+    @Test
     void onlyNamesKnownSeries() {
         assertEquals(Set.of("feed", "sessions"), Curves.series("feed,sessions"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Curves.series("feed,carts"));

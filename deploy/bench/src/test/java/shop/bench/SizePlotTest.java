@@ -55,4 +55,13 @@ class SizePlotTest {
         assertEquals("1B", SizePlot.count(1e9));
         assertEquals("950", SizePlot.count(950));
     }
+
+    @Test
+    void secondsAreLabelledAsSeconds() {
+        String svg = SizePlot.svg("leaderboard-rank", "users on the board", 25, List.of(
+                new SizePlot.Point("baseline store", 1_000_000, 380),
+                new SizePlot.Point("baseline store", 10_000_000, 60_000)));
+        assertTrue(svg.contains(">100 ms<") && svg.contains(">1 s<") && svg.contains(">100 s<"), svg);
+        assertTrue(!svg.contains("100000 ms"));
+    }
 }
