@@ -300,7 +300,7 @@ final class Curves {
             BaselineStore.execute(c, "TRUNCATE baseline.sessions");
             return null;
         });
-        long emptyRedis = SessionSeeder.usedMemory(polyglot.redis());
+        SessionSeeder.Footprint empty = SessionSeeder.footprint(polyglot.redis());
         long[] seeded = {0};
         return size -> {
             Scale scale = scale(1, (int) size, 1, 1);
@@ -316,7 +316,7 @@ final class Curves {
             }
             seeder.sessions((int) size, SESSION_USERS);
             vacuum(store, "baseline.sessions");
-            double redis = (SessionSeeder.usedMemory(polyglot.redis()) - emptyRedis) / (double) size;
+            double redis = SessionSeeder.footprint(polyglot.redis()).perSession(empty, size);
             double postgres = store.number("SELECT pg_total_relation_size('baseline.sessions')") / (double) size;
             memory.add(new SessionMemory(size, redis, postgres));
             log.printf("  memory per session: Redis %.0f B, PostgreSQL %.0f B (table and indexes)%n", redis, postgres);
@@ -540,8 +540,9 @@ final class Curves {
         }
         StringBuilder memoryTsv = new StringBuilder("sessions\tredis_bytes\tpostgres_bytes\n");
         if (!memory.isEmpty()) {
-            md.append("\n## Memory per live session\n\nRedis: `used_memory` grown from the empty start, divided by the"
-                    + " sessions (the hash, its TTL, the user's index, Redis's own dictionaries). PostgreSQL:"
+            md.append("\n## Memory per live session\n\nRedis: `MEMORY STATS` `dataset.bytes` grown from the empty start,"
+                    + " divided by the sessions (the session's hash and its user's index, keys and values), plus the two"
+                    + " key dictionaries' buckets per key for its 2 keys (`SessionSeeder.Footprint`). PostgreSQL:"
                     + " `pg_total_relation_size('baseline.sessions')` (table, primary key, user index, after VACUUM)"
                     + " divided by the sessions.\n\n| sessions | Redis B/session | PostgreSQL B/session |\n| ---: | ---: | ---: |\n");
             for (SessionMemory m : memory) {

@@ -21,7 +21,6 @@ final class SessionSeeder {
     static final int BATCH = 1_000;
     static final String SESSION_PREFIX = "session:s:";
     static final String USER_PREFIX = "session:u:";
-    private static final Pattern USED_MEMORY = Pattern.compile("(?m)^used_memory:(\\d+)");
     private static final Pattern LAZYFREE_PENDING = Pattern.compile("(?m)^lazyfree_pending_objects:(\\d+)");
 
     private SessionSeeder() {
@@ -84,9 +83,36 @@ final class SessionSeeder {
         }
     }
 
-    /** Redis's {@code used_memory}: what its allocator holds for data and overhead, in bytes. */
-    static long usedMemory(Resp redis) throws IOException {
-        return info(redis, "memory", USED_MEMORY);
+    /**
+     * What Redis's data takes now, from {@code MEMORY STATS}: {@code dataset.bytes} (the keys and values,
+     * without Redis's buffers for clients and the append-only file, which come and go) and the two key
+     * dictionaries' bucket arrays per key ({@code overhead.hashtable.main} and {@code .expires} over
+     * {@code keys.count}). Not {@code used_memory} differences: after a mass delete Redis keeps its
+     * dictionaries at their size (32M buckets, ~0.5 GB, after 20M keys) until its cron shrinks them, which it
+     * does not while a snapshot's child runs; a reading across that shrink once made 1M sessions 57 bytes each.
+     */
+    record Footprint(long dataset, double dictionaryBytesPerKey) {
+        /** Bytes per session between an earlier footprint and this one: its keys and values, and its 2 keys' buckets. */
+        double perSession(Footprint before, long sessions) {
+            return (dataset - before.dataset) / (double) sessions + 2 * dictionaryBytesPerKey;
+        }
+    }
+
+    static Footprint footprint(Resp redis) throws IOException {
+        Object answer = redis.call("MEMORY", "STATS");
+        java.util.Map<String, Object> stats = new java.util.HashMap<>();
+        if (answer instanceof List<?> fields) {
+            for (int f = 0; f + 1 < fields.size(); f += 2) {
+                stats.put(String.valueOf(fields.get(f)), fields.get(f + 1));
+            }
+        }
+        long keys = number(stats.get("keys.count"));
+        long dictionaries = number(stats.get("overhead.hashtable.main")) + number(stats.get("overhead.hashtable.expires"));
+        return new Footprint(number(stats.get("dataset.bytes")), keys == 0 ? 0 : dictionaries / (double) keys);
+    }
+
+    private static long number(Object value) {
+        return value instanceof Number n ? n.longValue() : value == null ? 0 : Long.parseLong(String.valueOf(value));
     }
 
     private static long info(Resp redis, String section, Pattern field) throws IOException {
