@@ -12,15 +12,16 @@ import java.util.Map;
  */
 final class PercentilePlot {
 
-    private static final int WIDTH = 760;
-    private static final int HEIGHT = 440;
-    private static final int LEFT = 70;
-    private static final int RIGHT = 220;
-    private static final int TOP = 40;
-    private static final int BOTTOM = 50;
+    /** The canvas and palette both plots share (SizePlot too), so they sit side by side in a report. */
+    static final int WIDTH = 760;
+    static final int HEIGHT = 440;
+    static final int LEFT = 70;
+    static final int RIGHT = 220;
+    static final int TOP = 40;
+    static final int BOTTOM = 50;
     private static final double MAX_NINES = 4; // 99.99
     private static final String[] TICKS = {"p0", "p90", "p99", "p99.9", "p99.99"};
-    private static final String[] COLOURS = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b"};
+    static final String[] COLOURS = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b"};
 
     private PercentilePlot() {
     }

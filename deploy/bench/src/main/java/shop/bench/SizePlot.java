@@ -13,13 +13,13 @@ import java.util.Map;
  */
 final class SizePlot {
 
-    private static final int WIDTH = 760;
-    private static final int HEIGHT = 440;
-    private static final int LEFT = 70;
-    private static final int RIGHT = 220;
-    private static final int TOP = 40;
-    private static final int BOTTOM = 50;
-    private static final String[] COLOURS = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b"};
+    private static final int WIDTH = PercentilePlot.WIDTH;
+    private static final int HEIGHT = PercentilePlot.HEIGHT;
+    private static final int LEFT = PercentilePlot.LEFT;
+    private static final int RIGHT = PercentilePlot.RIGHT;
+    private static final int TOP = PercentilePlot.TOP;
+    private static final int BOTTOM = PercentilePlot.BOTTOM;
+    private static final String[] COLOURS = PercentilePlot.COLOURS;
 
     /** One measured point: p99 in ms of {@code target} (design and level) at {@code size}. */
     record Point(String target, long size, double p99Millis) {
