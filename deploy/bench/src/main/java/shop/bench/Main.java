@@ -25,8 +25,8 @@ public final class Main {
             System.out.printf("  %-18s %s%n", SideBySide.NAME, "single PostgreSQL vs the polyglot suite, same data"
                     + " and workloads: --scale small|full [--catalogue simple|realistic] [--results DIR] (its own options)");
             System.out.printf("  %-18s %s%n", Curves.NAME, "both designs' p99 as the data grows, one SVG per workload:"
-                    + " [--only leaderboard,sessions,feed,search] [--max-size N] [--duration S] [--warmup S] [--workers N]"
-                    + " [--catalogue C] [--results DIR] (its own options)");
+                    + " [--only leaderboard,sessions,feed,search] [--min-size N] [--max-size N] [--duration S] [--warmup S]"
+                    + " [--workers N] [--settle-load L] [--catalogue C] [--results DIR] (its own options)");
             System.out.printf("  %-18s %s%n", "curves-merge", "one curves report of several runs, a later run's point"
                     + " replacing an earlier one's: <out-dir> <run-dir>...");
             System.out.printf("  %-18s %s%n", "flame", "a JFR recording's CPU samples as an SVG flame graph:"

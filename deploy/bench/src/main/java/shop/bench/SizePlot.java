@@ -1,7 +1,7 @@
 package shop.bench;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +21,10 @@ final class SizePlot {
     private static final int BOTTOM = PercentilePlot.BOTTOM;
     private static final String[] COLOURS = PercentilePlot.COLOURS;
 
+    /** The targets in the order of the legend and the palette. */
+    static final List<String> ORDER = List.of("baseline store", "baseline service", "polyglot store", "polyglot service",
+            "polyglot gateway");
+
     /** One measured point: p99 in ms of {@code target} (design and level) at {@code size}. */
     record Point(String target, long size, double p99Millis) {
     }
@@ -29,7 +33,10 @@ final class SizePlot {
     }
 
     static String svg(String workload, String unit, int rate, List<Point> points) {
-        Map<String, List<Point>> lines = new LinkedHashMap<>();
+        // one design and level is one colour in every plot: the known targets first, in this order
+        Map<String, List<Point>> lines = new java.util.TreeMap<>(Comparator
+                .comparingInt((String t) -> ORDER.indexOf(t) < 0 ? ORDER.size() : ORDER.indexOf(t))
+                .thenComparing(t -> t));
         for (Point p : points) {
             if (p.p99Millis() > 0 && !Double.isNaN(p.p99Millis())) {
                 lines.computeIfAbsent(p.target(), t -> new ArrayList<>()).add(p);
@@ -84,7 +91,8 @@ final class SizePlot {
                 LEFT + plotW / 2, HEIGHT - 12, PercentilePlot.escape(unit)));
         int row = 0;
         for (Map.Entry<String, List<Point>> line : lines.entrySet()) {
-            String colour = COLOURS[row % COLOURS.length];
+            int known = ORDER.indexOf(line.getKey());
+            String colour = COLOURS[(known >= 0 ? known : row) % COLOURS.length];
             StringBuilder polyline = new StringBuilder();
             StringBuilder dots = new StringBuilder();
             for (Point p : line.getValue()) {

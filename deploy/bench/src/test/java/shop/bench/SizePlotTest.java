@@ -64,4 +64,24 @@ class SizePlotTest {
         assertTrue(svg.contains(">100 ms<") && svg.contains(">1 s<") && svg.contains(">100 s<"), svg);
         assertTrue(!svg.contains("100000 ms"));
     }
+
+    @Test
+    void aDesignAndLevelIsOneColourInEveryPlot() {
+        String one = SizePlot.svg("a", "users", 25, List.of(new SizePlot.Point("polyglot store", 10, 1),
+                new SizePlot.Point("baseline store", 10, 2)));
+        String other = SizePlot.svg("b", "users", 25, List.of(new SizePlot.Point("baseline service", 10, 1),
+                new SizePlot.Point("baseline store", 10, 2), new SizePlot.Point("polyglot store", 10, 3)));
+        assertEquals(colour(one, "baseline store"), colour(other, "baseline store"));
+        assertEquals(colour(one, "polyglot store"), colour(other, "polyglot store"));
+        assertTrue(!colour(one, "baseline store").equals(colour(one, "polyglot store")));
+        assertTrue(one.indexOf(">baseline store<") < one.indexOf(">polyglot store<"), "the legend in the fixed order");
+    }
+
+    /** The stroke of the polyline titled {@code target}. */
+    private static String colour(String svg, String target) {
+        Matcher m = Pattern.compile("<polyline fill=\"none\" stroke=\"(#[0-9a-f]{6})\"[^>]*><title>" + target + "</title>")
+                .matcher(svg);
+        assertTrue(m.find(), target + " has a line");
+        return m.group(1);
+    }
 }
