@@ -238,8 +238,9 @@ final class Curves {
                 };
                 for (long size : sizes) {
                     log.printf("%ncurves: %s, %s %s%n", series.name(), SizePlot.count(size), series.unit());
-                    Scale scale = grower.grow(size);
-                    String note = grower.note();
+                    Grown grown = grower.grow(size);
+                    Scale scale = grown.scale();
+                    String note = grown.note();
                     quiesce(polyglot, store);
                     String load = String.format(Locale.ROOT, "load %.2f", Machine.load1());
                     note = note == null ? load : note + "; " + load;
@@ -261,13 +262,13 @@ final class Curves {
         return dir;
     }
 
-    /** Grows one series' data, in both designs, to a size; {@code note} says what the stores held if not exactly that. */
+    /** Grows one series' data, in both designs, to a size. */
     private interface Grower {
-        Scale grow(long size) throws Exception;
+        Grown grow(long size) throws Exception;
+    }
 
-        default String note() {
-            return null;
-        }
+    /** What a size holds; {@code note} says what the stores held if not exactly that, else null. */
+    private record Grown(Scale scale, String note) {
     }
 
     /** A scale holding only what the curves vary; the other amounts are never read by the series' workloads. */
@@ -281,14 +282,10 @@ final class Curves {
             polyglot.resize(scale);
             polyglot.seedLeaderboard(); // the board reseeded to exactly this many users
             // the baseline's board cut to this size (a rerun starts from a bigger one), then grown to it
-            store.withConnection(c -> {
-                BaselineStore.execute(c, "DELETE FROM baseline.scores WHERE board = ? AND seq >= ?",
-                        BaselineSeeder.BOARD, size);
-                return null;
-            });
+            sql(store, "DELETE FROM baseline.scores WHERE board = ? AND seq >= ?", BaselineSeeder.BOARD, size);
             seeder.leaderboard(BaselineSeeder.BOARD, (int) size);
             vacuum(store, "baseline.scores"); // index-only scans need the visibility map
-            return scale;
+            return new Grown(scale, null);
         };
     }
 
@@ -296,10 +293,7 @@ final class Curves {
             throws Exception {
         // both designs start empty, so each size holds exactly its sessions and memory is measured from zero
         SessionSeeder.drop(polyglot.redis(), largest, SESSION_USERS, log);
-        store.withConnection(c -> {
-            BaselineStore.execute(c, "TRUNCATE baseline.sessions");
-            return null;
-        });
+        sql(store, "TRUNCATE baseline.sessions");
         SessionSeeder.Footprint empty = SessionSeeder.footprint(polyglot.redis());
         long[] seeded = {0};
         return size -> {
@@ -320,69 +314,43 @@ final class Curves {
             double postgres = store.number("SELECT pg_total_relation_size('baseline.sessions')") / (double) size;
             memory.add(new SessionMemory(size, redis, postgres));
             log.printf("  memory per session: Redis %.0f B, PostgreSQL %.0f B (table and indexes)%n", redis, postgres);
-            return scale;
+            return new Grown(scale, null);
         };
     }
 
     private Grower feed(BaselineStore store, BaselineSeeder seeder, Polyglot polyglot) throws Exception {
-        store.withConnection(c -> {
-            BaselineStore.execute(c, "TRUNCATE baseline.feed_events");
-            return null;
-        });
-        String[] note = {null};
-        return new Grower() {
-            @Override
-            public Scale grow(long size) throws Exception {
-                int users = (int) (size / FeedLoader.ITEMS_PER_USER);
-                Scale scale = scale(1, 1, 1, users);
-                polyglot.resize(scale);
-                long held = polyglot.seedFeed();
-                // DynamoDB reads one partition whatever the table holds; dynalite's LevelDB is one tree
-                note[0] = held > users ? String.format("dynalite's table held %s items (an earlier run loaded more);"
-                        + " reads ask the first %s", SizePlot.count(held * FeedLoader.ITEMS_PER_USER),
-                        SizePlot.count(size)) : null;
-                seeder.feedEvents(size);
-                vacuum(store, "baseline.feed_events");
-                return scale;
-            }
-
-            @Override
-            public String note() {
-                return note[0];
-            }
+        sql(store, "TRUNCATE baseline.feed_events");
+        return size -> {
+            int users = (int) (size / FeedLoader.ITEMS_PER_USER);
+            Scale scale = scale(1, 1, 1, users);
+            polyglot.resize(scale);
+            long held = polyglot.seedFeed();
+            seeder.feedEvents(size);
+            vacuum(store, "baseline.feed_events");
+            // DynamoDB reads one partition whatever the table holds; dynalite's LevelDB is one tree
+            return new Grown(scale, held > users ? String.format("dynalite's table held %s items (an earlier run"
+                    + " loaded more); reads ask the first %s", SizePlot.count(held * FeedLoader.ITEMS_PER_USER),
+                    SizePlot.count(size)) : null);
         };
     }
 
     private Grower search(BaselineStore store, BaselineSeeder seeder, Polyglot polyglot) throws Exception {
         // the baseline searches every product it holds: start from the order probes alone
-        store.withConnection(c -> {
-            BaselineStore.execute(c, "DELETE FROM baseline.product_images");
-            BaselineStore.execute(c, "DELETE FROM baseline.products WHERE NOT tags @> ARRAY['bench-order']");
-            BaselineStore.execute(c, "TRUNCATE baseline.words");
-            return null;
-        });
-        String[] note = {null};
-        return new Grower() {
-            @Override
-            public Scale grow(long size) throws Exception {
-                Scale scale = scale((int) size, 1, 1, 1);
-                polyglot.resize(scale);
-                polyglot.seedProducts();
-                long held = polyglot.scale().products();
-                // the index cannot shrink (catalog keeps deleted SKUs): a smaller size than it holds is not measured
-                note[0] = held > size ? String.format("not measured: the index already holds %s of this catalogue's"
-                                + " products (a smaller size needs a fresh stack)", SizePlot.count(held)) : null;
-                polyglot.resize(scale);
-                seeder.products(catalogue, (int) size);
-                seeder.dictionary();
-                vacuum(store, "baseline.products");
-                return scale;
-            }
-
-            @Override
-            public String note() {
-                return note[0];
-            }
+        sql(store, "DELETE FROM baseline.product_images");
+        sql(store, "DELETE FROM baseline.products WHERE NOT tags @> ARRAY['bench-order']");
+        sql(store, "TRUNCATE baseline.words");
+        return size -> {
+            Scale scale = scale((int) size, 1, 1, 1);
+            polyglot.resize(scale);
+            polyglot.seedProducts();
+            long held = polyglot.scale().products(); // seeding widens the scale to what the index holds
+            polyglot.resize(scale);
+            seeder.products(catalogue, (int) size);
+            seeder.dictionary();
+            vacuum(store, "baseline.products");
+            // the index cannot shrink (catalog keeps deleted SKUs): a smaller size than it holds is not measured
+            return new Grown(scale, held > size ? String.format("not measured: the index already holds %s of this"
+                    + " catalogue's products (a smaller size needs a fresh stack)", SizePlot.count(held)) : null);
         };
     }
 
@@ -416,10 +384,7 @@ final class Curves {
                     Machine.load1());
         }
         try {
-            store.withConnection(c -> {
-                BaselineStore.execute(c, "CHECKPOINT");
-                return null;
-            });
+            sql(store, "CHECKPOINT");
         } catch (java.sql.SQLException e) {
             log.println("  no CHECKPOINT (" + e.getMessage().lines().findFirst().orElse("") + ")");
         }
@@ -441,9 +406,14 @@ final class Curves {
         }
     }
 
-    private static void vacuum(BaselineStore store, String table) throws Exception {
+    private static void vacuum(BaselineStore store, String table) throws java.sql.SQLException {
+        sql(store, "VACUUM (ANALYZE) " + table);
+    }
+
+    /** One statement on its own connection (autocommit: VACUUM cannot run in a transaction). */
+    private static void sql(BaselineStore store, String statement, Object... parameters) throws java.sql.SQLException {
         store.withConnection(c -> {
-            BaselineStore.execute(c, "VACUUM (ANALYZE) " + table);
+            BaselineStore.execute(c, statement, parameters);
             return null;
         });
     }
