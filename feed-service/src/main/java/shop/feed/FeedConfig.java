@@ -4,6 +4,8 @@ import java.time.Duration;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 /** feed-service's own settings ({@code feed.*}). */
 @ConfigMapping(prefix = "feed")
@@ -40,8 +42,10 @@ public interface FeedConfig {
 
     interface Drift {
 
-        /** Orders read from catalog-service per page. */
+        /** Orders read from catalog-service per page, and drifted items repaired per page: at most catalog's lookup limit. */
         @WithDefault("500")
+        @Min(1)
+        @Max(1000)
         int pageSize();
     }
 

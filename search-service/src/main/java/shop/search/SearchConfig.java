@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 /** search-service's own settings ({@code search.*}). */
 @ConfigMapping(prefix = "search")
@@ -69,8 +71,13 @@ public interface SearchConfig {
 
     interface Drift {
 
-        /** Products (and documents) read per page, from catalog-service and from the index alike. */
+        /**
+         * Products (and documents) read per page, from catalog-service and from the index alike, and
+         * repaired per page: at most catalog's lookup limit.
+         */
         @WithDefault("1000")
+        @Min(1)
+        @Max(1000)
         int pageSize();
     }
 

@@ -1,8 +1,12 @@
 package shop.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.is;
 import static shop.e2e.support.Stack.unique;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -11,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import io.restassured.path.json.JsonPath;
@@ -19,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import shop.e2e.support.Catalog;
 import shop.e2e.support.Catalog.Product;
+import shop.e2e.support.Replica;
 import shop.e2e.support.Stack;
 import shop.e2e.support.Views;
 
@@ -32,6 +38,9 @@ import shop.e2e.support.Views;
 class SearchDriftTest {
 
     private static final int WRITES = 1_000;
+    private static final int LARGE_DRIFT = 4_000;
+    private static final String[] WORDS = {"solid", "oak", "drawer", "hinge", "walnut", "veneer", "handle", "shelf",
+        "assembled", "matte", "finish", "brass", "sliding", "door", "mirror", "cedar", "lined", "rail"};
 
     @Test
     void driftIsFoundExactlyAndRepairedWhileWritesGoOn() throws Exception {
@@ -129,6 +138,77 @@ class SearchDriftTest {
         }
     }
 
+    /**
+     * A drift larger than the service's heap: thousands of products with long descriptions gone from
+     * the index at once (a lost index, a bad restore). An instance with a 96 MB heap, reading and
+     * repairing pages of 100, finds every one, repairs every one and lives through it; a check that held
+     * the whole drift in memory ran out of heap on 50,000 products at the stack's 256 MB, and on these
+     * at 96 MB.
+     */
+    @Test
+    void aDriftLargerThanTheHeapIsRepairedPageByPage() throws Exception {
+        drift(true);
+        List<Product> lost = new ArrayList<>();
+        ExecutorService writers = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Product>> created = new ArrayList<>();
+            for (int i = 0; i < LARGE_DRIFT; i++) {
+                created.add(writers.submit(() -> Catalog.createProduct("Bulky " + unique("wardrobe"), longDescription(),
+                        "Brand", "99.00", List.of("drift"))));
+            }
+            for (Future<Product> product : created) {
+                lost.add(product.get());
+            }
+        } finally {
+            writers.shutdown();
+        }
+        awaitLive(lost, LARGE_DRIFT);
+        // the whole lot gone from the index at once, each at its own version
+        for (int from = 0; from < lost.size(); from += 500) {
+            StringBuilder bulk = new StringBuilder();
+            for (Product product : lost.subList(from, Math.min(lost.size(), from + 500))) {
+                bulk.append("{\"delete\":{\"_index\":\"products\",\"_id\":\"").append(product.id())
+                        .append("\",\"version\":").append(product.version()).append(",\"version_type\":\"external_gte\"}}\n");
+            }
+            index().contentType("application/x-ndjson").body(bulk.toString().getBytes(StandardCharsets.UTF_8)).post("/_bulk").then().statusCode(200)
+                    .body("errors", is(false));
+        }
+        index().post("/products/_refresh").then().statusCode(200);
+        awaitLive(lost, 0);
+
+        try (Replica small = Replica.start("search-service",
+                Map.of("STACK_SERVICE_JAVA_OPTS", "-Xmx96m", "SEARCH_DRIFT_PAGE_SIZE", "100"))) {
+            JsonPath report;
+            try {
+                report = Stack.asAdmin(small.url()).queryParam("repair", true).post("/api/search/drift").then()
+                        .statusCode(200).extract().jsonPath();
+            } catch (Exception gone) { // rest-assured passes a reset connection on as it is
+                throw new AssertionError("the check's instance " + (small.isAlive() ? "did not answer" : "died") + ":\n"
+                        + small.logTail(), gone);
+            }
+            assertThat(report.getInt("missing")).isEqualTo(LARGE_DRIFT);
+            assertThat(report.getInt("stale") + report.getInt("extra")).isZero();
+            assertThat(report.getInt("repaired")).isEqualTo(LARGE_DRIFT);
+            assertThat(small.isAlive()).as("the instance that repaired").isTrue();
+        }
+        awaitLive(lost, LARGE_DRIFT);
+        // and found by search-service as catalog has them
+        Views.awaitIndexed(lost.get(0).id(), lost.get(0).version());
+        Views.awaitIndexed(lost.get(LARGE_DRIFT - 1).id(), lost.get(LARGE_DRIFT - 1).version());
+        JsonPath after = drift(false);
+        assertThat(after.getInt("missing") + after.getInt("stale") + after.getInt("extra")).isZero();
+    }
+
+    /** Waits until the index holds {@code count} live documents of these products (one request, not one per product). */
+    private static void awaitLive(List<Product> products, int count) {
+        Map<String, Object> query = Map.of("query", Map.of("bool", Map.of(
+                "filter", List.of(Map.of("ids", Map.of("values", ids(products)))),
+                "must_not", List.of(Map.of("term", Map.of("deleted", true))))));
+        await().atMost(Views.LAG).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(index().body(query).post("/products/_count").then().statusCode(200).extract().jsonPath()
+                        .getInt("count")).isEqualTo(count));
+    }
+
     @Test
     void onlyAdminsCheckForDrift() {
         Stack.anonymous(Stack.search()).post("/api/search/drift").then().statusCode(401);
@@ -147,6 +227,16 @@ class SearchDriftTest {
             made.add(Catalog.createProduct("Drift " + unique(word), "Planted", "Brand", "10.00", List.of("drift")));
         }
         return Collections.unmodifiableList(made);
+    }
+
+    /** About 9,000 characters (catalog takes up to 10,000): a product that weighs what a real one can. */
+    private static String longDescription() {
+        StringBuilder text = new StringBuilder();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        while (text.length() < 9_000) {
+            text.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
+        }
+        return text.toString().strip();
     }
 
     private static List<String> ids(List<Product> products) {

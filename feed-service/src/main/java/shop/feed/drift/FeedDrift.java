@@ -20,6 +20,7 @@ import shop.feed.item.FeedTable;
 import shop.feed.projection.OrderData;
 import shop.feed.projection.OutboxEnvelope;
 import shop.kit.problem.Problem;
+import shop.kit.projection.DriftRepair;
 import shop.kit.projection.DriftReport;
 import shop.kit.projection.SourceOfTruth;
 import shop.kit.projection.Suspects;
@@ -37,9 +38,10 @@ import shop.kit.projection.ViewProgress;
  * its item, and an order item no order of the buyer implies, are suspects.</li>
  * <li>Suspects are read again (kit's {@link Suspects}) until they agree or have differed for longer
  * than the grace plus the feed's current lag: writes in flight are lag, not drift.</li>
- * <li>Repair writes exactly the missing items, with the projection's conditional put and the same key
- * (catalog derives each order event's id and time from the order), so an event delivered later finds
- * its item there and writes nothing; an extra item is deleted.</li>
+ * <li>Repair writes exactly the missing items, a page at a time read again from catalog (kit's
+ * {@link DriftRepair}: the check keeps keys only), with the projection's conditional put and the same
+ * key (catalog derives each order event's id and time from the order), so an event delivered later
+ * finds its item there and writes nothing; an extra item is deleted.</li>
  * </ol>
  * Feed items are immutable events: an item is there or not, so {@code stale} is always 0. Extra items
  * are looked for among the buyers of the window's orders (a scan of the whole table is not made).
@@ -52,6 +54,10 @@ public class FeedDrift implements ViewDrift {
 
     /** One buyer's order event: the type and the order's id. */
     private record EventKey(String userId, String orderId, String type) {
+    }
+
+    /** A confirmed drift: an item the orders imply and the feed lacks ({@code missing}), or one they do not imply. */
+    private record Drifted(EventKey key, boolean missing) {
     }
 
     private final FeedTable table;
@@ -98,18 +104,10 @@ public class FeedDrift implements ViewDrift {
             compare(buyer, since, findings, suspects);
         }
 
-        List<FeedItem> missing = new ArrayList<>();
-        List<FeedItem> extra = new ArrayList<>();
-        progress.settle(suspects, keys -> reread(keys, since, findings, missing, extra));
+        List<Drifted> drifted = new ArrayList<>();
+        progress.settle(suspects, keys -> reread(keys, since, findings, drifted));
         if (repair) {
-            int repaired = 0;
-            for (FeedItem item : missing) {
-                repaired += table.add(item) ? 1 : 0;
-            }
-            for (FeedItem item : extra) {
-                repaired += table.remove(item) ? 1 : 0;
-            }
-            findings.repaired(repaired);
+            findings.repaired(DriftRepair.inPages(drifted, config.drift().pageSize(), page -> repair(page, since)));
         }
         return findings.report("feed", repair);
     }
@@ -132,36 +130,69 @@ public class FeedDrift implements ViewDrift {
         });
     }
 
-    /** The suspects read again: the orders from catalog, the buyers' items from the table. */
+    /**
+     * The suspects read again, a page at a time: the orders from catalog, the buyers' items from the
+     * table. What is drift is kept as its key only; the repair reads it again.
+     */
     private Map<EventKey, Suspects.Look> reread(List<EventKey> keys, Instant since, DriftReport.Findings findings,
-            List<FeedItem> missing, List<FeedItem> extra) {
+            List<Drifted> drifted) {
         Map<EventKey, Suspects.Look> looks = new HashMap<>();
-        List<String> orderIds = keys.stream().map(EventKey::orderId).distinct().toList();
-        Map<EventKey, JsonNode> expected = new HashMap<>();
-        for (int from = 0; from < orderIds.size(); from += 1000) {
-            List<String> chunk = orderIds.subList(from, Math.min(orderIds.size(), from + 1000));
-            expected.putAll(events(SourceOfTruth.read(() -> catalog.lookup(chunk)), since));
-        }
-        Map<String, Map<EventKey, FeedItem>> heldByBuyer = new HashMap<>();
-        for (EventKey key : keys) {
-            Map<EventKey, FeedItem> held = heldByBuyer.computeIfAbsent(key.userId(), user -> orderItems(user, since));
-            JsonNode event = expected.get(key);
-            FeedItem item = held.get(key);
-            if ((event == null) == (item == null)) {
-                looks.put(key, Suspects.AGREES); // both there, or neither
-            } else if (event != null) {
-                looks.put(key, new Suspects.Differs(Instant.parse(event.path("occurredAt").asText()), () -> {
-                    findings.missing(key.orderId() + "/" + key.type());
-                    missing.add(OutboxEnvelope.toItem("order", event.toString(), config.ttl()));
-                }));
-            } else {
-                looks.put(key, new Suspects.Differs(null, () -> {
-                    findings.extra(key.orderId() + "/" + key.type());
-                    extra.add(item);
-                }));
+        int size = config.drift().pageSize();
+        for (int from = 0; from < keys.size(); from += size) {
+            List<EventKey> page = keys.subList(from, Math.min(keys.size(), from + size));
+            Map<EventKey, JsonNode> expected = events(SourceOfTruth.read(() -> catalog.lookup(orderIds(page))), since);
+            Map<String, Map<EventKey, FeedItem>> heldByBuyer = new HashMap<>();
+            for (EventKey key : page) {
+                JsonNode event = expected.get(key);
+                boolean held = heldByBuyer.computeIfAbsent(key.userId(), user -> orderItems(user, since)).containsKey(key);
+                if ((event != null) == held) {
+                    looks.put(key, Suspects.AGREES); // both there, or neither
+                } else if (event != null) {
+                    looks.put(key, new Suspects.Differs(Instant.parse(event.path("occurredAt").asText()), () -> {
+                        findings.missing(key.orderId() + "/" + key.type());
+                        drifted.add(new Drifted(key, true));
+                    }));
+                } else {
+                    looks.put(key, new Suspects.Differs(null, () -> {
+                        findings.extra(key.orderId() + "/" + key.type());
+                        drifted.add(new Drifted(key, false));
+                    }));
+                }
             }
         }
         return looks;
+    }
+
+    /**
+     * One page of the repair, read again: a missing item written from its order's event as catalog
+     * implies it now (an order gone from the window since is skipped), an extra item deleted if it is
+     * still there; returns how many were written or deleted.
+     */
+    private int repair(List<Drifted> page, Instant since) {
+        List<EventKey> missing = page.stream().filter(Drifted::missing).map(Drifted::key).toList();
+        Map<EventKey, JsonNode> expected = missing.isEmpty() ? Map.of()
+                : events(SourceOfTruth.readToRepair(() -> catalog.lookup(orderIds(missing))), since);
+        Map<String, Map<EventKey, FeedItem>> heldByBuyer = new HashMap<>();
+        int repaired = 0;
+        for (Drifted drift : page) {
+            if (drift.missing()) {
+                JsonNode event = expected.get(drift.key());
+                if (event != null) {
+                    repaired += table.add(OutboxEnvelope.toItem("order", event.toString(), config.ttl())) ? 1 : 0;
+                }
+            } else {
+                FeedItem extra = heldByBuyer.computeIfAbsent(drift.key().userId(), user -> orderItems(user, since))
+                        .get(drift.key());
+                if (extra != null) {
+                    repaired += table.remove(extra) ? 1 : 0;
+                }
+            }
+        }
+        return repaired;
+    }
+
+    private static List<String> orderIds(List<EventKey> keys) {
+        return keys.stream().map(EventKey::orderId).distinct().toList();
     }
 
     /** The events these orders imply within the window, by buyer, order and type. */
@@ -189,7 +220,7 @@ public class FeedDrift implements ViewDrift {
                 }
             }
         } catch (FeedStoreUnavailable down) {
-            throw Problem.unavailable("the feed store does not answer; nothing was repaired");
+            throw Problem.unavailable("the feed store does not answer");
         }
         return items;
     }

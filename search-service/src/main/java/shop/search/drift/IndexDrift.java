@@ -10,6 +10,7 @@ import java.util.function.Function;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import shop.kit.projection.DriftRepair;
 import shop.kit.projection.DriftReport;
 import shop.kit.projection.SourceOfTruth;
 import shop.kit.projection.Suspects;
@@ -35,11 +36,13 @@ import shop.search.index.ProductIndex.Write;
  * lag): a product catalog wrote a moment ago is in flight, not drift. What still differs is
  * reported: missing (catalog has it, the index has no live document), stale (another version),
  * extra (a live document catalog does not have).</li>
- * <li>Repair writes exactly those documents, through the same version guard as the projection:
+ * <li>Repair writes exactly those documents, a page at a time (kit's {@link DriftRepair}: the check keeps
+ * ids, each page is read from catalog again), through the same version guard as the projection:
  * catalog's document at catalog's version (Elasticsearch refuses it if an event brought a newer
  * one meanwhile), and for an extra a tombstone one version above the one it replaces.</li>
  * </ol>
- * Nothing is repaired unless the whole check could read catalog-service (503 otherwise).
+ * Nothing is repaired unless the whole check could read catalog-service (503 otherwise); a repair
+ * that loses catalog midway says how far it got, and the next check does the rest.
  */
 @ApplicationScoped
 public class IndexDrift implements ViewDrift {
@@ -65,10 +68,9 @@ public class IndexDrift implements ViewDrift {
     public DriftReport run(boolean repair) {
         DriftReport.Findings findings = new DriftReport.Findings();
         Suspects<String> suspects = compare(findings);
-        List<Write> repairs = confirm(suspects, findings);
-        if (repair && !repairs.isEmpty()) {
-            List<ProductIndex.Result> results = index.repair(repairs);
-            findings.repaired((int) results.stream().filter(r -> r.outcome() == Outcome.APPLIED).count());
+        List<Drifted> drifted = confirm(suspects, findings);
+        if (repair) {
+            findings.repaired(DriftRepair.inPages(drifted, config.pageSize(), this::repair));
         }
         return findings.report("search", repair);
     }
@@ -114,10 +116,11 @@ public class IndexDrift implements ViewDrift {
 
     /**
      * Reads the suspects again, both sides afresh, until each agrees or is drift (kit's Suspects:
-     * the grace plus the view's current lag); returns the repairs of what is drift.
+     * the grace plus the view's current lag); returns what is drift, as keys: a product's document
+     * is read again when it is repaired, so a large drift is never held in memory whole.
      */
-    private List<Write> confirm(Suspects<String> suspects, DriftReport.Findings findings) {
-        List<Write> repairs = new ArrayList<>();
+    private List<Drifted> confirm(Suspects<String> suspects, DriftReport.Findings findings) {
+        List<Drifted> drifted = new ArrayList<>();
         progress.settle(suspects, ids -> {
             Map<String, Suspects.Look> looks = new HashMap<>();
             for (int from = 0; from < ids.size(); from += config.pageSize()) {
@@ -127,25 +130,26 @@ public class IndexDrift implements ViewDrift {
                 Map<String, JsonNode> truth = new HashMap<>();
                 SourceOfTruth.read(() -> catalog.lookup(chunk)).forEach(p -> truth.put(p.path("id").asText(), p));
                 for (String id : chunk) {
-                    looks.put(id, look(id, truth.get(id), held.get(id), findings, repairs));
+                    looks.put(id, look(id, truth.get(id), held.get(id), findings, drifted));
                 }
             }
             return looks;
         });
-        return repairs;
+        return drifted;
     }
 
+    /** A look at one suspect; what it keeps for the repair is small (an id, a version), never the product. */
     private static Suspects.Look look(String id, JsonNode product, Held document, DriftReport.Findings findings,
-            List<Write> repairs) {
+            List<Drifted> drifted) {
         boolean live = document != null && !document.deleted();
         if (product == null) {
             if (!live) {
                 return Suspects.AGREES;
             }
+            long tombstoneAt = document.version() + 1;
             return new Suspects.Differs(null, () -> {
                 findings.extra(id);
-                long next = document.version() + 1;
-                repairs.add(new Write(id, next, ProductDocument.tombstone(id, next)));
+                drifted.add(new Drifted(id, tombstoneAt));
             });
         }
         long version = product.path("version").asLong();
@@ -158,8 +162,29 @@ public class IndexDrift implements ViewDrift {
             } else {
                 findings.missing(id);
             }
-            repairs.add(new Write(id, version, ProductDocument.of(product, version)));
+            drifted.add(new Drifted(id, Drifted.FROM_CATALOG));
         });
+    }
+
+    /**
+     * One page of the repair: catalog's documents at catalog's versions, read now (a product deleted
+     * since is left to its delete event), and the tombstones; returns how many the index took.
+     */
+    private int repair(List<Drifted> page) {
+        List<String> ids = page.stream().filter(Drifted::fromCatalog).map(Drifted::id).toList();
+        List<Write> writes = new ArrayList<>();
+        if (!ids.isEmpty()) {
+            for (JsonNode product : SourceOfTruth.readToRepair(() -> catalog.lookup(ids))) {
+                long version = product.path("version").asLong();
+                writes.add(new Write(product.path("id").asText(), version, ProductDocument.of(product, version)));
+            }
+        }
+        for (Drifted extra : page) {
+            if (!extra.fromCatalog()) {
+                writes.add(new Write(extra.id(), extra.tombstoneAt(), ProductDocument.tombstone(extra.id(), extra.tombstoneAt())));
+            }
+        }
+        return (int) index.repair(writes).stream().filter(r -> r.outcome() == Outcome.APPLIED).count();
     }
 
     private static Instant updatedAt(JsonNode product) {
@@ -167,6 +192,15 @@ public class IndexDrift implements ViewDrift {
             return Instant.parse(product.path("updatedAt").asText());
         } catch (RuntimeException unreadable) {
             return Instant.now();
+        }
+    }
+
+    /** A confirmed drift: a product to rewrite from catalog, or a document to tombstone at {@code tombstoneAt}. */
+    private record Drifted(String id, long tombstoneAt) {
+        static final long FROM_CATALOG = 0;
+
+        boolean fromCatalog() {
+            return tombstoneAt == FROM_CATALOG;
         }
     }
 

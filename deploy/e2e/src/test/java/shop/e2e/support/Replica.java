@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,10 +43,15 @@ public final class Replica implements AutoCloseable {
 
     /** Starts it and returns once it is ready (its /q/health/ready answers 200). */
     public static Replica start(String service) {
+        return start(service, Map.of());
+    }
+
+    /** The same, with more environment: a setting of its own, or JVM flags in {@code STACK_SERVICE_JAVA_OPTS}. */
+    public static Replica start(String service, Map<String, String> env) {
         Stack.kafka(); // the stack is up, with this service running
         int port = freePort();
         Path log = Path.of("target", "replicas", service + "-" + port + ".log");
-        Replica replica = new Replica(service, port, log, LocalStack.replica(service, port, log));
+        Replica replica = new Replica(service, port, log, LocalStack.replica(service, port, log, env));
         try {
             // refused until it listens
             await().atMost(READY).pollInterval(Duration.ofMillis(500)).ignoreExceptionsInstanceOf(ConnectException.class)
@@ -110,7 +116,13 @@ public final class Replica implements AutoCloseable {
         }
     }
 
-    private String logTail() {
+    /** Whether its JVM still runs (a replica that ran out of heap exits: the stack starts JVMs with ExitOnOutOfMemoryError). */
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** The last lines of its log, for an assertion's message. */
+    public String logTail() {
         try {
             List<String> lines = Files.readAllLines(log);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import org.awaitility.core.ConditionFactory;
 
 /**
  * The derived views, search-service's index and feed-service's feeds, and bounded waits for them
@@ -21,9 +22,14 @@ public final class Views {
     private Views() {
     }
 
+    /** A wait for a view: asked at once (most waits are for what is there already), then every {@link #POLL}. */
+    private static ConditionFactory view() {
+        return await().atMost(LAG).pollDelay(Duration.ZERO).pollInterval(POLL);
+    }
+
     /** Waits until search's index holds {@code version} of the product (or a newer one). */
     public static void awaitIndexed(String id, long version) {
-        await().atMost(LAG).pollInterval(POLL).until(() -> {
+        view().until(() -> {
             Response answer = given().baseUri(Stack.search()).get("/api/search/products/" + id);
             return answer.statusCode() == 200 && answer.jsonPath().getLong("indexedVersion") >= version;
         });
@@ -31,14 +37,14 @@ public final class Views {
 
     /** Waits until search's index holds no live version of the product. */
     public static void awaitGone(String id) {
-        await().atMost(LAG).pollInterval(POLL)
+        view()
                 .until(() -> given().baseUri(Stack.search()).get("/api/search/products/" + id).statusCode() == 404);
     }
 
     /** Waits until a search for {@code query} finds {@code expected} products; returns that answer. */
     public static Response awaitSearchTotal(String query, long expected) {
         Response[] last = new Response[1];
-        await().atMost(LAG).pollInterval(POLL).until(() -> {
+        view().until(() -> {
             last[0] = given().baseUri(Stack.search()).get("/api/search?" + query);
             return last[0].statusCode() == 200 && last[0].jsonPath().getLong("total") == expected;
         });
@@ -48,7 +54,7 @@ public final class Views {
     /** Waits until the user's feed holds {@code count} items; returns it (newest first, up to 100). */
     public static JsonPath awaitFeed(UUID user, int count) {
         JsonPath[] feed = new JsonPath[1];
-        await().atMost(LAG).pollInterval(POLL).until(() -> {
+        view().until(() -> {
             feed[0] = Stack.as(Stack.feed(), user, "customer").queryParam("limit", 100)
                     .get("/api/feed/{userId}", user).then().statusCode(200).extract().jsonPath();
             return feed[0].getList("items").size() >= count;

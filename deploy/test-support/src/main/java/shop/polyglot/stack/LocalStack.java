@@ -94,11 +94,15 @@ public final class LocalStack {
      * instance's build and settings, its output appended to {@code log}. The process is the service's
      * JVM itself (the script execs it), so {@link Process#destroyForcibly()} is a crash (SIGKILL) and
      * {@link Process#destroy()} a clean shutdown; the caller ends it, and waits for it to be ready.
+     * {@code env}: more environment for it (a setting such as {@code SEARCH_DRIFT_PAGE_SIZE}, or JVM
+     * flags in {@code STACK_SERVICE_JAVA_OPTS}, which come after the stack's own and win).
      */
-    public static Process replica(String service, int port, Path log) {
+    public static Process replica(String service, int port, Path log, Map<String, String> env) {
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());
-            Process process = stack(List.of("replica", service, Integer.toString(port))).redirectErrorStream(true)
+            ProcessBuilder builder = stack(List.of("replica", service, Integer.toString(port)));
+            builder.environment().putAll(env);
+            Process process = builder.redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             closeStdin(process);
             return process;
