@@ -45,7 +45,7 @@ class SearchStoreScenarioTest {
     void everyKindOfTheMixIsValidJsonWithTheServicesShape() throws Exception {
         for (long i = 0; i < 4; i++) {
             SearchMix q = SearchMix.of(i, 50_000);
-            JsonNode request = JSON.readTree(SearchStoreScenario.request(q));
+            JsonNode request = JSON.readTree(SearchStoreScenario.request(q, true));
             assertEquals(q.page() * SearchMix.PAGE_SIZE, request.path("from").asInt(), q.kind());
             assertTrue(request.path("track_total_hits").asBoolean(), q.kind());
             assertTrue(request.path("aggs").has("brand"), q.kind());
@@ -60,16 +60,28 @@ class SearchStoreScenarioTest {
     }
 
     @Test
+    void everyWordIsRequiredFirstAndAnyWordInTheFallback() throws Exception {
+        SearchMix exact = SearchMix.of(0, 50_000);
+        assertEquals("and", JSON.readTree(SearchStoreScenario.request(exact, true))
+                .at("/query/bool/must/0/match/spelling/operator").asText());
+        assertEquals("or", JSON.readTree(SearchStoreScenario.request(exact, false))
+                .at("/query/bool/must/0/match/spelling/operator").asText());
+        assertTrue(SearchStoreScenario.severalWords("desk lamp"));
+        assertTrue(SearchStoreScenario.severalWords("usb-c"));
+        assertFalse(SearchStoreScenario.severalWords("  lamp "));
+    }
+
+    @Test
     void aBrandIsAPostFilterAndThePriceFacetCountsWithinIt() throws Exception {
         SearchMix filtered = SearchMix.of(2, 50_000);
-        JsonNode request = JSON.readTree(SearchStoreScenario.request(filtered));
+        JsonNode request = JSON.readTree(SearchStoreScenario.request(filtered, true));
         assertEquals(filtered.brand(), request.path("post_filter").path("term").path("brand.keyword").asText());
         assertTrue(request.path("aggs").path("price").has("filter"));
         assertTrue(request.path("aggs").has("chosenBrand"));
         assertEquals(20, request.path("query").path("bool").path("filter").path(0).path("range").path("price")
                 .path("gte").asInt());
 
-        JsonNode exact = JSON.readTree(SearchStoreScenario.request(SearchMix.of(0, 50_000)));
+        JsonNode exact = JSON.readTree(SearchStoreScenario.request(SearchMix.of(0, 50_000), true));
         assertFalse(exact.has("post_filter"));
         assertEquals("price", exact.path("aggs").path("price").path("range").path("field").asText());
     }
@@ -78,7 +90,7 @@ class SearchStoreScenarioTest {
     void onlyATextSearchCarriesTheTermSuggesterAndItsHighlightQuery() throws Exception {
         for (long i = 0; i < 4; i++) {
             SearchMix q = SearchMix.of(i, 50_000);
-            JsonNode request = JSON.readTree(SearchStoreScenario.request(q));
+            JsonNode request = JSON.readTree(SearchStoreScenario.request(q, true));
             if (q.text() == null) {
                 assertFalse(request.has("suggest"), q.kind());
                 assertEquals(highlight(null), request.path("highlight"), q.kind());

@@ -250,7 +250,7 @@ class WordListCatalogueTest {
     void everyKindOfTheMixIsAValidRequestForBothDesigns() throws Exception {
         for (long i = 0; i < 64; i++) {
             SearchMix q = catalogue.query(i, 50_000);
-            JsonNode request = JSON.readTree(SearchStoreScenario.request(q));
+            JsonNode request = JSON.readTree(SearchStoreScenario.request(q, true));
             assertEquals(q.text() != null, request.path("query").path("bool").path("must").path(0).path("match")
                     .has("spelling"), q.kind());
             JSON.readTree(Polyglot.elasticQuery(q));

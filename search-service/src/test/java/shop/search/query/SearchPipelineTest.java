@@ -172,7 +172,32 @@ class SearchPipelineTest {
         given().get("/api/search?q=mover").then().statusCode(200).body("didYouMean", is((Object) null));
         // real words only, several of them: nothing to correct
         given().get("/api/search?q=desk lamp bright light&brand=" + brand).then().statusCode(200)
-                .body("total", greaterThanOrEqualTo(2)).body("didYouMean", is((Object) null));
+                .body("total", is(1)).body("didYouMean", is((Object) null));
+    }
+
+    @Test
+    void everyWordMustMatchUnlessNoProductHoldsThemAll() {
+        String brand = CatalogEvents.unique("Brand");
+        List<Product> products = List.of(
+                CatalogEvents.create("Desk lamp " + CatalogEvents.unique("l"), "Bright light", brand, "25.00",
+                        List.of("home")),
+                CatalogEvents.create("Floor lamp " + CatalogEvents.unique("l"), "Soft light", brand, "75.00",
+                        List.of("home")),
+                CatalogEvents.create("Standing desk " + CatalogEvents.unique("d"), "Oak top", brand, "400.00",
+                        List.of("office")));
+        products.forEach(p -> Search.awaitIndexed(p.id(), p.version()));
+
+        // two words: the products holding both, a typo in one of them as well
+        JsonPath both = Search.awaitTotal("q=desk lamp&brand=" + brand, 1).jsonPath();
+        assertThat(both.getString("hits[0].id")).isEqualTo(products.get(0).id());
+        assertThat(Search.awaitTotal("q=dezk lamp&brand=" + brand, 1).jsonPath().getString("hits[0].id"))
+                .isEqualTo(products.get(0).id());
+        // no product holds every word: any word, the one holding most of them first
+        JsonPath any = Search.awaitTotal("q=desk lamp light " + CatalogEvents.unique("zq") + "&brand=" + brand, 3)
+                .jsonPath();
+        assertThat(any.getString("hits[0].id")).isEqualTo(products.get(0).id());
+        assertThat(any.getList("hits.id", String.class)).containsExactlyInAnyOrderElementsOf(
+                products.stream().map(Product::id).toList());
     }
 
     @Test
