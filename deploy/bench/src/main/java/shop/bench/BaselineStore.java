@@ -122,11 +122,22 @@ final class BaselineStore implements AutoCloseable {
      * Full-text search on the GIN-indexed tsvector, typo-tolerant the way pg_trgm's documentation
      * recommends: each word of the query is first replaced by its nearest word of the catalogue
      * ({@code baseline.words}, trigram distance, KNN on a GiST index; a correct word is its own
-     * nearest), then the words are OR-ed and ranked with ts_rank, as Elasticsearch's multi_match
-     * does; the brand and price facets are GROUP BYs over the same matches. One statement, one
-     * round trip.
+     * nearest), then every word is required (AND), as search-service requires them, and the
+     * matches are ranked with ts_rank; when no product holds every word of a query of several, the
+     * same statement again with the words OR-ed, as search-service asks again for any word. The
+     * brand and price facets are GROUP BYs over the same matches. One statement, one round trip
+     * (two for the fallback).
      */
     String search(SearchMix query) throws SQLException {
+        String found = search(query, " & ");
+        if (query.text() != null && SearchStoreScenario.severalWords(query.text())
+                && JsonBody.of(found).number("total") == 0) {
+            return search(query, " | ");
+        }
+        return found;
+    }
+
+    private String search(SearchMix query, String joined) throws SQLException {
         List<Object> parameters = new ArrayList<>();
         String from = "baseline.products";
         String score = "0";
@@ -135,7 +146,7 @@ final class BaselineStore implements AutoCloseable {
             String[] words = Arrays.stream(query.text().toLowerCase(Locale.ROOT).split("[^a-z0-9]+"))
                     .filter(w -> !w.isEmpty()).toArray(String[]::new);
             from = "baseline.products, (SELECT to_tsquery('simple', string_agg(quote_literal((SELECT w.word"
-                    + " FROM baseline.words w ORDER BY w.word <-> t.word LIMIT 1)), ' | ')) AS query"
+                    + " FROM baseline.words w ORDER BY w.word <-> t.word LIMIT 1)), '" + joined + "')) AS query"
                     + " FROM unnest(?::text[]) AS t(word)) q";
             score = "ts_rank(document, q.query)";
             where = new StringBuilder("document @@ q.query");
