@@ -465,6 +465,9 @@ final class Curves {
         if (maxSize != Long.MAX_VALUE) {
             command.append(" --max-size ").append(maxSize);
         }
+        if (!catalogue.name().equals(SimpleCatalogue.INSTANCE.name())) {
+            command.append(" --catalogue ").append(catalogue.name());
+        }
         write(dir, command.toString(), facts, points, memory, log);
     }
 
