@@ -137,9 +137,7 @@ public class FeedDrift implements ViewDrift {
     private Map<EventKey, Suspects.Look> reread(List<EventKey> keys, Instant since, DriftReport.Findings findings,
             List<Drifted> drifted) {
         Map<EventKey, Suspects.Look> looks = new HashMap<>();
-        int size = config.drift().pageSize();
-        for (int from = 0; from < keys.size(); from += size) {
-            List<EventKey> page = keys.subList(from, Math.min(keys.size(), from + size));
+        for (List<EventKey> page : SourceOfTruth.pages(keys, config.drift().pageSize())) {
             Map<EventKey, JsonNode> expected = events(SourceOfTruth.read(() -> catalog.lookup(orderIds(page))), since);
             Map<String, Map<EventKey, FeedItem>> heldByBuyer = new HashMap<>();
             for (EventKey key : page) {

@@ -123,8 +123,7 @@ public class IndexDrift implements ViewDrift {
         List<Drifted> drifted = new ArrayList<>();
         progress.settle(suspects, ids -> {
             Map<String, Suspects.Look> looks = new HashMap<>();
-            for (int from = 0; from < ids.size(); from += config.pageSize()) {
-                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + config.pageSize()));
+            for (List<String> chunk : SourceOfTruth.pages(ids, config.pageSize())) {
                 // the index first: an event applied between the two reads then looks like lag, never like drift
                 Map<String, Held> held = index.held(chunk);
                 Map<String, JsonNode> truth = new HashMap<>();

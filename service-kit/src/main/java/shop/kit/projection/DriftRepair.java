@@ -20,18 +20,16 @@ public final class DriftRepair {
 
     /** Repairs {@code confirmed} in pages of {@code pageSize}; {@code repairPage} returns how many of its page it repaired. */
     public static <K> int inPages(List<K> confirmed, int pageSize, ToIntFunction<List<K>> repairPage) {
-        if (pageSize < 1) {
-            throw new IllegalArgumentException("page size " + pageSize);
-        }
         int repaired = 0;
-        for (int from = 0; from < confirmed.size(); from += pageSize) {
-            List<K> page = confirmed.subList(from, Math.min(confirmed.size(), from + pageSize));
+        int done = 0;
+        for (List<K> page : SourceOfTruth.pages(confirmed, pageSize)) {
             try {
                 repaired += repairPage.applyAsInt(page);
             } catch (Problem stopped) {
-                throw stopped.withDetail(stopped.getMessage() + "; the repair stopped after " + from + " of the "
+                throw stopped.withDetail(stopped.getMessage() + "; the repair stopped after " + done + " of the "
                         + confirmed.size() + " drifted records (" + repaired + " rewritten); a check repairs the rest");
             }
+            done += page.size();
         }
         return repaired;
     }

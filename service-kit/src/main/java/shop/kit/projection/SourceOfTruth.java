@@ -1,5 +1,7 @@
 package shop.kit.projection;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 import shop.kit.problem.Problem;
@@ -24,6 +26,21 @@ public final class SourceOfTruth {
      */
     public static <T> T readToRepair(Supplier<T> read) {
         return read(read, "");
+    }
+
+    /**
+     * {@code keys} in consecutive pages of at most {@code size} (views of the list, in order): what a
+     * check reads, or repairs, per request to catalog-service, whose lookups take a bounded number of keys.
+     */
+    public static <K> List<List<K>> pages(List<K> keys, int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("page size " + size);
+        }
+        List<List<K>> pages = new ArrayList<>();
+        for (int from = 0; from < keys.size(); from += size) {
+            pages.add(keys.subList(from, Math.min(keys.size(), from + size)));
+        }
+        return pages;
     }
 
     private static <T> T read(Supplier<T> read, String consequence) {
