@@ -152,7 +152,12 @@ kafka_start() {
 # since a consumer subscribing first has the broker auto-create the topic with num.partitions (1).
 OUTBOX_TOPICS=(outbox.event.product outbox.event.order outbox.event.user)
 
-kafka_after_start() { _outbox_topics_partitioned; }
+kafka_after_start() { _outbox_topics_partitioned; _outbox_topics_stamped; }
+
+# Kafka stamps each outbox record with its own append time (the chart's KafkaTopics say the same):
+# a projection then knows when an event reached Kafka beside when it was committed (the event's
+# occurredAt) and applied, and reports its lag hop by hop (service-kit ViewProgress, LagHops).
+OUTBOX_TOPIC_CONFIG=message.timestamp.type=LogAppendTime
 
 # _outbox_topics_partitioned: each outbox topic exists with STACK_OUTBOX_PARTITIONS partitions
 # (one consumer of a group per partition: how far a projection scales out); one made before (by an
@@ -170,8 +175,8 @@ _outbox_topics_partitioned() {
   done < <(_kafka_topics --describe --topic 'outbox\..*' 2>/dev/null || true)
   for topic in "${OUTBOX_TOPICS[@]}"; do
     if [ -z "${count[$topic]:-}" ]; then
-      _kafka_topics --create --if-not-exists --topic "$topic" --partitions "$want" --replication-factor 1 >/dev/null \
-        || die "kafka: could not create $topic"
+      _kafka_topics --create --if-not-exists --topic "$topic" --partitions "$want" --replication-factor 1 \
+        --config "$OUTBOX_TOPIC_CONFIG" >/dev/null || die "kafka: could not create $topic"
       log "kafka: $topic created with $want partitions"
     elif [ "${count[$topic]}" -lt "$want" ]; then
       _kafka_topics --alter --topic "$topic" --partitions "$want" >/dev/null || die "kafka: $topic could not grow to $want partitions"
@@ -186,6 +191,21 @@ _outbox_topics_partitioned() {
     warn "running projections read the new partitions within 5 minutes; to read them now: deploy/local/stack down --only search-service,feed-service && deploy/local/stack up"
   fi
   printf '%s\n' "$want" >"$marker"
+}
+
+# _outbox_topics_stamped: an outbox topic made by an older stack (which kept the producer's time,
+# Debezium's occurredAt) takes the append time too; records from before keep theirs, and for them
+# the projections report the lag without its hops. Once per data (a marker in $STATE_DIR).
+_outbox_topics_stamped() {
+  local marker="$STATE_DIR/outbox-topic-config" topic
+  [ "$(cat "$marker" 2>/dev/null)" = "$OUTBOX_TOPIC_CONFIG" ] && return 0
+  for topic in "${OUTBOX_TOPICS[@]}"; do
+    "$(java_home)/bin/java" -Xmx128m -cp "$KAFKA_LIB/*" kafka.admin.ConfigCommand \
+      --bootstrap-server "127.0.0.1:$STACK_KAFKA_PORT" --entity-type topics --entity-name "$topic" \
+      --alter --add-config "$OUTBOX_TOPIC_CONFIG" >/dev/null || die "kafka: could not set $OUTBOX_TOPIC_CONFIG on $topic"
+  done
+  log "kafka: outbox topics stamped with the broker's append time ($OUTBOX_TOPIC_CONFIG)"
+  printf '%s\n' "$OUTBOX_TOPIC_CONFIG" >"$marker"
 }
 
 _kafka_topics() { # kafka-topics.sh's arguments

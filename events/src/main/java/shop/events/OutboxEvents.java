@@ -21,7 +21,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * catalog-service's outbox rows (deploy/local/components/connect.sh): topic
  * {@code outbox.event.<aggregatetype>}, key = the aggregate id, headers {@code id} (the event id),
  * {@code eventType} and {@code traceparent} (the writer's trace context; a header without a value,
- * as Debezium writes the row's empty column, when the event was written outside a trace), record timestamp = the event's {@code occurredAt}, value = the payload as
+ * as Debezium writes the row's empty column, when the event was written outside a trace), record timestamp = the event's {@code occurredAt} (which the outbox topics replace with their
+ * append time, as they do Debezium's), value = the payload as
  * Debezium renders it ({@link DebeziumJson}). So a consumer's tests feed it what catalog-service
  * and Debezium would, without either: each event is first checked against its type's schema.
  */

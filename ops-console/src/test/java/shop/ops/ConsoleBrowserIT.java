@@ -199,6 +199,13 @@ class ConsoleBrowserIT {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(search.findElement(By.className("drift"))
                 .getText()).contains("1 repaired"));
         Browser.screenshot(browser, SCREENSHOTS, "console-drift-repaired");
+
+        // a fresh event, so the last minute's hops are not empty: the card says where its lag went
+        String another = createProduct(admin, "console-hops");
+        await().atMost(SETTLE).until(() -> given().baseUri(elasticsearch).get("/products/_doc/" + another).statusCode() == 200);
+        await().atMost(SETTLE).untilAsserted(() -> assertThat(search.findElement(By.cssSelector("[data-figure=lag-hops]"))
+                .getText()).matches("\\d+(\\.\\d)? m?s / \\d+(\\.\\d)? m?s / \\d+(\\.\\d)? m?s"));
+        Browser.screenshot(browser, SCREENSHOTS, "console-lag-hops");
     }
 
     @Test

@@ -1,28 +1,54 @@
 package shop.bench;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** The {@code pipeline} scenario's table of steps for one view, and the rate it sustained. */
 final class CapacityTable {
+
+    /** What it means when a hop holds most of the lag. */
+    private static final Map<String, String> HOP_MEANING = Map.of(
+            "capture", "capture (commit -> Kafka): Debezium's one task reading the WAL and producing",
+            "queued", "queued (Kafka -> the projection): the consumers did not keep up, events waited in the topic",
+            "apply", "apply (the projection -> its store's acknowledgement): the store's writes");
 
     private CapacityTable() {
     }
 
     static String render(List<PipelineStep> steps) {
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
-                "%9s %10s %7s %13s %9s %11s %11s %11s %8s %10s %11s%n",
+                "%9s %10s %7s %13s %9s %11s %11s %11s %12s %11s %10s %8s %10s %11s%n",
                 "offered/s", "written/s", "failed", "write p99 ms", "acked/s", "lag events", "lag p50 ms", "lag p99 ms",
-                "behind", "drained s", "rebalances"));
+                "capture p99", "queued p99", "apply p99", "behind", "drained s", "rebalances"));
         for (PipelineStep s : steps) {
-            table.append(String.format(Locale.ROOT, "%9d %10.1f %7d %13.1f %9.1f %11d %11s %11s %8s %10s %11d%n", s.offered(),
-                    s.writtenPerSecond(), s.failed(), s.writeP99Millis(), s.ackedPerSecond(), s.lag().count(),
-                    millis(s.lagP50Seconds()), millis(s.lagP99Seconds()),
+            table.append(String.format(Locale.ROOT, "%9d %10.1f %7d %13.1f %9.1f %11d %11s %11s %12s %11s %10s %8s %10s %11d%n",
+                    s.offered(), s.writtenPerSecond(), s.failed(), s.writeP99Millis(), s.ackedPerSecond(), s.lag().count(),
+                    millis(s.lagP50Seconds()), millis(s.lagP99Seconds()), millis(s.hopP99Seconds("capture")),
+                    millis(s.hopP99Seconds("queued")), millis(s.hopP99Seconds("apply")),
                     s.recordsBehind() == null ? "?" : String.valueOf(s.recordsBehind()),
                     (s.drained() ? "" : ">") + String.format(Locale.ROOT, "%.1f", s.drainSeconds()), s.rebalances()));
         }
         return table.toString();
+    }
+
+    /**
+     * The lag curve as the offered rate rises: p99 of the lag and of each hop against events/s offered
+     * (both log scales), a dot per step that had events; the hops show which part of the way grows.
+     */
+    static String plot(String title, List<PipelineStep> steps) {
+        List<SizePlot.Point> points = new ArrayList<>();
+        for (PipelineStep s : steps) {
+            points.add(new SizePlot.Point("lag (commit -> store)", s.offered(), s.lagP99Seconds() * 1000));
+            for (String hop : LagHistogram.HOPS) {
+                points.add(new SizePlot.Point(hop, s.offered(), s.hopP99Seconds(hop) * 1000));
+            }
+        }
+        // a p99 past the last bucket has no value to draw
+        points.removeIf(p -> Double.isInfinite(p.p99Millis()));
+        return SizePlot.svg(title, "events/s offered", points);
     }
 
     /**
@@ -60,6 +86,12 @@ final class CapacityTable {
                     PipelineStep.LAG_GOAL_SECONDS, s.offered(), s.writtenPerSecond(), s.ackedPerSecond(),
                     millis(s.lagP99Seconds()), top ? " (the highest step: the limit lies above it)" : ""));
         }
+        steps.stream().filter(s -> !s.withinLagGoal() && s.lag().count() > 0).findFirst()
+                .ifPresent(s -> s.slowestHop().ifPresent(hop -> text.append(String.format(Locale.ROOT,
+                        "where the lag went at %d/s, the first step over %.0f s: %s (p99 capture %s, queued %s, apply %s"
+                        + " ms; %s)%n", s.offered(), PipelineStep.LAG_GOAL_SECONDS, HOP_MEANING.get(hop),
+                        millis(s.hopP99Seconds("capture")), millis(s.hopP99Seconds("queued")),
+                        millis(s.hopP99Seconds("apply")), "each hop's p99 on its own: they need not add up to the lag's"))));
         catalogBound(steps).ifPresent(s -> text.append(String.format(Locale.ROOT, "catalog-service did not keep up"
                 + " from %d/s offered (%.1f/s written, %d failed): from there on the written rate is catalog's bound,"
                 + " not the pipeline's%n", s.offered(), s.writtenPerSecond(), s.failed())));

@@ -17,6 +17,9 @@ import java.util.TreeSet;
 final class LagHistogram {
 
     static final String BUCKET = "projection_lag_seconds_bucket";
+    /** The same event's lag hop by hop, tagged {@code hop}: capture, queued, apply (service-kit LagHops). */
+    static final String HOP_BUCKET = "projection_hop_seconds_bucket";
+    static final List<String> HOPS = List.of("capture", "queued", "apply");
     static final LagHistogram EMPTY = new LagHistogram(new TreeMap<>());
 
     /** Upper bound (seconds, the last +Inf) → events with a lag at most that. */
@@ -28,9 +31,19 @@ final class LagHistogram {
 
     /** The buckets of {@code view} on one page of samples, its topics summed. */
     static LagHistogram of(List<PrometheusText.Sample> samples, String view) {
+        return of(samples, BUCKET, view, null);
+    }
+
+    /** One hop's buckets ({@code projection_hop_seconds}) of {@code view}, its topics summed. */
+    static LagHistogram ofHop(List<PrometheusText.Sample> samples, String view, String hop) {
+        return of(samples, HOP_BUCKET, view, hop);
+    }
+
+    private static LagHistogram of(List<PrometheusText.Sample> samples, String bucket, String view, String hop) {
         Map<String, NavigableMap<Double, Long>> topics = new TreeMap<>();
         for (PrometheusText.Sample s : samples) {
-            if (s.name().equals(BUCKET) && view.equals(s.label("view")) && s.label("le") != null) {
+            if (s.name().equals(bucket) && view.equals(s.label("view")) && s.label("le") != null
+                    && (hop == null || hop.equals(s.label("hop")))) {
                 double le = s.label("le").equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(s.label("le"));
                 topics.computeIfAbsent(String.valueOf(s.label("topic")), t -> new TreeMap<>()).put(le, Math.round(s.value()));
             }
@@ -65,7 +78,7 @@ final class LagHistogram {
         for (double le : union(earlier)) {
             long d = at(le) - earlier.at(le);
             if (d < 0) { // a counter only falls when its process started again between the two readings
-                throw new IllegalStateException("projection_lag_seconds fell between two readings (le=" + le
+                throw new IllegalStateException("a lag histogram fell between two readings (le=" + le
                         + "): an instance restarted; measure again");
             }
             difference.put(le, d);

@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
  * writes an order.placed, and a product.updated for the stock it takes, which search carries too).
  *
  * <p>The lag is the views' own {@code projection_lag_seconds} histogram (commit in PostgreSQL → the
- * store's acknowledgement), read from {@code /q/metrics} before each step and after the view drained
+ * store's acknowledgement), and {@code projection_hop_seconds} splits it into capture, queued and apply
+ * (where the bound is: Debezium, the consumers, the store), read from {@code /q/metrics} before each step and after the view drained
  * the step's events, and differenced. {@code --also-search} / {@code --also-feed} name more
  * instances (replicas in the same consumer group), whose meters are summed with the stack's.
  * Ports from {@code deploy/local/stack env}.
@@ -108,6 +109,10 @@ final class PipelineScenario implements Scenario {
         report.line("lag: projection_lag_seconds (commit in PostgreSQL -> acknowledged by the view's store), the"
                 + " difference of the histogram read before the step and after its drain; p50/p99 are the upper bound"
                 + " of the bucket holding them (Micrometer's buckets: e.g. 0.984 s, then 1.074 s)");
+        report.line("capture / queued / apply p99: the same events' lag hop by hop (projection_hop_seconds): commit ->"
+                + " appended to Kafka (Debezium), appended -> taken by the projection (the consumer's backlog), taken ->"
+                + " acknowledged by the store; each hop's own p99, from the topics' append time ('-' where the view does"
+                + " not report hops)");
         report.line("behind: recordsBehind of GET /api/<view>/status at the step's end (end offsets less committed"
                 + " offsets, read from Kafka every 5 s; offsets are committed every few seconds, so a view that keeps"
                 + " up still shows a few seconds' worth of events); drained s: until it read 0 with the step's events"
@@ -173,6 +178,8 @@ final class PipelineScenario implements Scenario {
                 held < partitions ? " (another consumer in the group holds the rest: name it with --also-"
                         + view.name + ")" : "");
         report.line("%s", CapacityTable.render(steps).stripTrailing());
+        report.attach(view.name + "-lag.svg", CapacityTable.plot(String.format("%s view, %d instance(s): lag p99 and its"
+                + " hops as the rate rises", view.name, view.instanceCount()), steps));
         report.line("%s", CapacityTable.verdict(steps).stripTrailing());
         report.line("load average after the %s steps: %s", view.name, Machine.loadAverage());
     }
@@ -209,7 +216,7 @@ final class PipelineScenario implements Scenario {
         ViewReading step = after.minus(before);
         return new PipelineStep(rate, written, written / writes.seconds(), writes.latencies().errorCount(),
                 writes.latencies().percentileMillis(99), (end.events() - before.events()) / stepSeconds,
-                step.lag(), behind, drainSeconds, drained, step.rebalances());
+                step.lag(), behind, drainSeconds, drained, step.rebalances(), step.hops());
     }
 
     /** Before a series: whatever the seeding (or anyone else) left on the view's topics is applied first. */

@@ -1,5 +1,9 @@
 package shop.bench;
 
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+
 /**
  * One step of the {@code pipeline} scenario: what was offered to catalog-service, what it wrote,
  * and what the view made of it.
@@ -15,10 +19,15 @@ package shop.bench;
  * @param drainSeconds   how long after the step the view took to catch up
  * @param drained        whether it caught up within the harness's bound
  * @param rebalances     the view's consumer group rebalanced this often between the step's start and its drain
+ * @param hops           the step's lag hop by hop (capture, queued, apply), as {@code lag}; empty when not reported
  */
 record PipelineStep(int offered, long written, double writtenPerSecond, long failed, double writeP99Millis,
         double ackedPerSecond, LagHistogram lag, Long recordsBehind, double drainSeconds, boolean drained,
-        long rebalances) {
+        long rebalances, Map<String, LagHistogram> hops) {
+
+    PipelineStep {
+        hops = Map.copyOf(hops);
+    }
 
     /** The lag goal the sustained rate is judged by. */
     static final double LAG_GOAL_SECONDS = 1.0;
@@ -31,6 +40,17 @@ record PipelineStep(int offered, long written, double writtenPerSecond, long fai
 
     double lagP99Seconds() {
         return lag.quantileSeconds(0.99);
+    }
+
+    /** A hop's p99 in seconds; NaN when the view reported no hops. */
+    double hopP99Seconds(String hop) {
+        return hops.getOrDefault(hop, LagHistogram.EMPTY).quantileSeconds(0.99);
+    }
+
+    /** The hop with the longest p99: where the lag went at this step; empty when no hops were reported. */
+    Optional<String> slowestHop() {
+        return LagHistogram.HOPS.stream().filter(h -> !Double.isNaN(hopP99Seconds(h)))
+                .max(Comparator.comparingDouble(this::hopP99Seconds));
     }
 
     /** Lag p99 under the goal (an upper bound under it, so surely under it), with events to judge by. */

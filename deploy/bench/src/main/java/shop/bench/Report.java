@@ -7,12 +7,16 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /** What a run prints, kept to be written to {@code results/<scenario>-<date>.txt} at the end. */
 final class Report {
 
     private final StringBuilder text = new StringBuilder();
+    /** Files written beside the report: name suffix → content (a plot). */
+    private final Map<String, String> attachments = new LinkedHashMap<>();
     private final PrintStream out;
 
     Report(PrintStream out) {
@@ -34,11 +38,24 @@ final class Report {
         out.print(result.latencies().table(result.seconds()));
     }
 
-    /** Writes the report; returns the file. */
+    /**
+     * A file to write beside the report, named as the report with {@code -<suffix>} instead of
+     * {@code .txt} (e.g. {@code search-lag.svg}); the report names it.
+     */
+    void attach(String suffix, String content) {
+        attachments.put(suffix, content);
+        line("plot: %s", suffix);
+    }
+
+    /** Writes the report, and what was attached beside it; returns the report's file. */
     Path write(String dir, String scenario, ZonedDateTime at) throws IOException {
         Path file = Path.of(dir).resolve(fileName(scenario, at));
         Files.createDirectories(file.getParent());
         Files.writeString(file, text);
+        String stem = file.getFileName().toString().replaceFirst("\\.txt$", "");
+        for (Map.Entry<String, String> attachment : attachments.entrySet()) {
+            Files.writeString(file.resolveSibling(stem + "-" + attachment.getKey()), attachment.getValue());
+        }
         return file;
     }
 

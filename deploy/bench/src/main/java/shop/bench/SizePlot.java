@@ -33,6 +33,14 @@ final class SizePlot {
     }
 
     static String svg(String workload, String unit, int rate, List<Point> points) {
+        return svg(workload + ": p99 as the data grows, " + String.format("%,d", rate) + " req/s", unit, points);
+    }
+
+    /**
+     * The same plot under another title, for another x than data (the pipeline's offered rate): x on a
+     * log scale in {@code unit}, y p99 in ms on a log scale, a line per {@link Point#target()}.
+     */
+    static String svg(String title, String unit, List<Point> points) {
         // one design and level is one colour in every plot: the known targets first, in this order
         Map<String, List<Point>> lines = new java.util.TreeMap<>(Comparator
                 .comparingInt((String t) -> ORDER.indexOf(t) < 0 ? ORDER.size() : ORDER.indexOf(t))
@@ -71,8 +79,8 @@ final class SizePlot {
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>%n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\""
                         + " height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">%n"
                         + "<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>%n"
-                        + "<text x=\"%d\" y=\"24\" font-size=\"15\">%s: p99 as the data grows, %s req/s</text>%n",
-                WIDTH, HEIGHT, WIDTH, HEIGHT, LEFT, PercentilePlot.escape(workload), String.format("%,d", rate)));
+                        + "<text x=\"%d\" y=\"24\" font-size=\"15\">%s</text>%n",
+                WIDTH, HEIGHT, WIDTH, HEIGHT, LEFT, PercentilePlot.escape(title)));
         for (double decade = x0; decade <= x1; decade++) {
             double x = LEFT + (decade - x0) / (x1 - x0) * plotW;
             svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ddd\"/>"

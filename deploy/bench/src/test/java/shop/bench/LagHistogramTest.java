@@ -25,6 +25,13 @@ class LagHistogramTest {
             projection_lag_seconds_bucket{topic="outbox.event.user",view="feed",le="1.0"} 2.0
             projection_lag_seconds_bucket{topic="outbox.event.user",view="feed",le="+Inf"} 2.0
             projection_lag_seconds_bucket{topic="outbox.event.product",view="search",le="+Inf"} 7.0
+            projection_hop_seconds_bucket{hop="capture",topic="outbox.event.order",view="feed",le="0.1"} 60.0
+            projection_hop_seconds_bucket{hop="capture",topic="outbox.event.order",view="feed",le="+Inf"} 100.0
+            projection_hop_seconds_bucket{hop="queued",topic="outbox.event.order",view="feed",le="0.1"} 100.0
+            projection_hop_seconds_bucket{hop="queued",topic="outbox.event.order",view="feed",le="+Inf"} 100.0
+            projection_hop_seconds_bucket{hop="capture",topic="outbox.event.user",view="feed",le="0.1"} 2.0
+            projection_hop_seconds_bucket{hop="capture",topic="outbox.event.user",view="feed",le="+Inf"} 2.0
+            projection_hop_seconds_bucket{hop="capture",topic="outbox.event.product",view="search",le="+Inf"} 7.0
             projection_events_total{outcome="applied",topic="outbox.event.order",view="feed"} 100.0
             projection_events_total{outcome="duplicate",topic="outbox.event.order",view="feed"} 3.0
             projection_events_total{outcome="applied",topic="outbox.event.user",view="feed"} 2.0
@@ -45,6 +52,20 @@ class LagHistogramTest {
     }
 
     @Test
+    void eachHopIsItsOwnHistogramOverTheViewsTopics() {
+        ViewReading feed = ViewReading.of(PrometheusText.parse(PAGE), "feed");
+        assertEquals(102, feed.hop("capture").count());
+        assertEquals(INF, feed.hop("capture").quantileSeconds(0.99));
+        assertEquals(0.1, feed.hop("capture").quantileSeconds(0.5));
+        assertEquals(100, feed.hop("queued").count());
+        assertEquals(0, feed.hop("apply").count(), "a hop the page does not hold is empty");
+        assertEquals(7, ViewReading.of(PrometheusText.parse(PAGE), "search").hop("capture").count());
+        ViewReading twice = feed.plus(feed);
+        assertEquals(204, twice.hop("capture").count());
+        assertEquals(102, twice.minus(feed).hop("capture").count());
+    }
+
+    @Test
     void aViewReadingCountsEveryOutcomeOfEveryTopic() {
         ViewReading feed = ViewReading.of(PrometheusText.parse(PAGE), "feed");
         assertEquals(105, feed.events());
@@ -61,7 +82,8 @@ class LagHistogramTest {
         ViewReading both = main.plus(replica);
         assertEquals(3, both.partitionsHeld());
         assertEquals(16, both.rebalances()); // every member takes part in a rebalance: the first one's count is the group's
-        ViewReading later = new ViewReading(main.lag(), main.events(), 18, Map.of("kafka-consumer-order-events", 3L));
+        ViewReading later = new ViewReading(main.lag(), main.events(), 18, Map.of("kafka-consumer-order-events", 3L),
+                main.hops());
         assertEquals(2, later.minus(main).rebalances());
     }
 

@@ -61,7 +61,7 @@ class OneTraceTest extends Personas {
         assertThat(one(trace, request)).containsEntry("parentId", caller);
         assertDescends(trace, OUTBOX_INSERT, request);
         assertDescends(trace, projection, request);
-        assertThat(Zipkin.tags(one(trace, projection))).containsKey("shop.outbox.lag_ms")
+        assertThat(Zipkin.tags(one(trace, projection))).containsKey("shop.outbox.queued_ms")
                 .containsEntry("messaging.destination.name", "outbox.event.order");
         assertDescends(trace, DYNAMODB_PUT, projection);
     }
@@ -83,7 +83,7 @@ class OneTraceTest extends Personas {
         assertThat(one(trace, request)).containsEntry("parentId", caller);
         assertDescends(trace, OUTBOX_INSERT, request);
         assertDescends(trace, projection, request);
-        assertThat(Zipkin.tags(one(trace, projection))).containsKey("shop.outbox.lag_ms");
+        assertThat(Zipkin.tags(one(trace, projection))).containsKey("shop.outbox.queued_ms");
         assertDescends(trace, bulk, projection);
         assertThat(Zipkin.tags(one(trace, bulk))).containsKey("elasticsearch.took_ms").containsEntry("db.operation.name", "bulk");
     }

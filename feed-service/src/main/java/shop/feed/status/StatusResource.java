@@ -1,6 +1,7 @@
 package shop.feed.status;
 
 import java.time.Instant;
+import java.util.Map;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,7 +16,7 @@ import shop.kit.projection.ViewProgress;
 
 /**
  * How current the feed is, answered even while DynamoDB is down ({@code items} is then null): its items, the last event applied and its lag, the lag p50/p99 over the
- * last minute, records behind and dead letters not replayed (search-service's status, for the feed).
+ * last minute and each hop's (capture, queued, apply: ViewProgress), records behind and dead letters not replayed (search-service's status, for the feed).
  */
 @Path("/api/feed/status")
 @Produces(MediaType.APPLICATION_JSON)
@@ -23,7 +24,7 @@ import shop.kit.projection.ViewProgress;
 public class StatusResource {
 
     public record Status(Long items, Instant lastEventAt, Long lastEventLagMs, Long currentLagMs, Long lagP50Ms,
-            Long lagP99Ms, Long recordsBehind, Long deadLetters, DriftReport lastDrift) {
+            Long lagP99Ms, Map<String, ViewProgress.HopLag> lagByHop, Long recordsBehind, Long deadLetters, DriftReport lastDrift) {
     }
 
     /** The table's item count; null while DynamoDB does not answer (the rest still does). */
@@ -47,6 +48,6 @@ public class StatusResource {
     public Status status() {
         ViewProgress.Status view = progress.status();
         return new Status(items(), view.lastEventAt(), view.lastEventLagMs(), view.currentLagMs(),
-                view.lagP50Ms(), view.lagP99Ms(), view.recordsBehind(), view.deadLetters(), view.lastDrift());
+                view.lagP50Ms(), view.lagP99Ms(), view.lagByHop(), view.recordsBehind(), view.deadLetters(), view.lastDrift());
     }
 }

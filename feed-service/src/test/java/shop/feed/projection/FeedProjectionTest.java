@@ -1,6 +1,7 @@
 package shop.feed.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static shop.feed.support.Feeds.as;
 
@@ -10,6 +11,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -139,6 +142,29 @@ class FeedProjectionTest {
     }
 
     /** Waits (bounded) until the user's feed holds {@code count} items; returns it (limit 100). */
+    @Test
+    void anEventsLagIsSplitIntoItsHopsOnTheStatusAndTheMetrics() {
+        UUID buyer = UUID.randomUUID();
+        // committed 8 s before Kafka had it: those 8 s are the capture hop (PostgreSQL -> Kafka, Debezium's
+        // share), told apart from the consumer's and the store's by the topic's append time
+        CatalogEvents.publish(CatalogEvents.registered(buyer).at(Instant.now().minusSeconds(8).truncatedTo(ChronoUnit.MICROS)));
+        awaitFeed(buyer, 1);
+
+        JsonPath status = given().get("/api/feed/status").then().statusCode(200).extract().jsonPath();
+        assertThat(status.getMap("lagByHop").keySet()).containsExactly("capture", "queued", "apply");
+        for (String hop : List.of("capture", "queued", "apply")) {
+            assertThat(status.getLong("lagByHop." + hop + ".p50Ms")).as(hop).isNotNull().isNotNegative();
+            assertThat(status.getLong("lagByHop." + hop + ".p99Ms")).as(hop).isNotNull().isNotNegative();
+        }
+        String metrics = given().accept("text/plain").get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher captureMax = Pattern.compile("projection_hop_seconds_max\\{hop=\"capture\",topic=\"outbox.event.user\","
+                + "view=\"feed\",?} (\\S+)").matcher(metrics);
+        assertThat(captureMax.find()).as("the user topic's capture hop on /q/metrics").isTrue();
+        assertThat(Double.parseDouble(captureMax.group(1))).as("the longest capture lately, seconds").isGreaterThanOrEqualTo(8.0);
+        assertThat(metrics).contains("projection_hop_seconds_bucket{hop=\"queued\",topic=\"outbox.event.user\",view=\"feed\"",
+                "projection_hop_seconds_bucket{hop=\"apply\",topic=\"outbox.event.user\",view=\"feed\"");
+    }
+
     private static JsonPath awaitFeed(UUID user, int count) {
         JsonPath[] feed = new JsonPath[1];
         await().atMost(VIEW_LAG).pollInterval(Duration.ofMillis(250)).until(() -> {

@@ -282,12 +282,17 @@
     return card;
   }
 
+  const HOPS = ['capture', 'queued', 'apply'];
+
   function updateView(card, view, overview) {
     const s = view.status;
     const figures = [
       ['state', 'State', STATE_WORDS[viewState(view, overview)]],
       ['lag-now', 'Lag now', s ? millis(s.currentLagMs) : '—'],
       ['lag-percentiles', 'Lag p50 / p99 (last minute)', s ? millis(s.lagP50Ms) + ' / ' + millis(s.lagP99Ms) : '—'],
+      // where the lag went: commit -> Kafka (Debezium), waiting in Kafka (the consumers), the store's write
+      ['lag-hops', 'p99 by hop: capture / queued / apply', s && s.lagByHop
+        ? HOPS.map((hop) => millis(s.lagByHop[hop] ? s.lagByHop[hop].p99Ms : null)).join(' / ') : '—'],
       ['behind', 'Records behind', view.kafkaReason ? 'not known' : count(total(view.behind))],
       ['dead-letters', 'Dead letters', s && s.deadLetters !== null ? count(s.deadLetters) : '—'],
       ['held', 'Held', s ? held(s) : 'status: ' + view.statusReason],

@@ -1,6 +1,7 @@
 package shop.search.status;
 
 import java.time.Instant;
+import java.util.Map;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,7 +24,7 @@ import shop.search.rebuild.IndexRebuild;
 public class StatusResource {
 
     public record Status(Long documents, Instant lastEventAt, Long lastEventLagMs, Long currentLagMs, Long lagP50Ms,
-            Long lagP99Ms, Long recordsBehind, Long deadLetters, DriftReport lastDrift, IndexRebuild.Progress rebuild) {
+            Long lagP99Ms, Map<String, ViewProgress.HopLag> lagByHop, Long recordsBehind, Long deadLetters, DriftReport lastDrift, IndexRebuild.Progress rebuild) {
     }
 
     /** How many live products the index holds; null while Elasticsearch does not answer (the rest still does). */
@@ -49,6 +50,6 @@ public class StatusResource {
     public Status status() {
         ViewProgress.Status view = progress.status();
         return new Status(documents(), view.lastEventAt(), view.lastEventLagMs(), view.currentLagMs(),
-                view.lagP50Ms(), view.lagP99Ms(), view.recordsBehind(), view.deadLetters(), view.lastDrift(), rebuild.progress());
+                view.lagP50Ms(), view.lagP99Ms(), view.lagByHop(), view.recordsBehind(), view.deadLetters(), view.lastDrift(), rebuild.progress());
     }
 }

@@ -2,6 +2,7 @@ package shop.search.query;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalToIgnoringCase;
 import static org.hamcrest.Matchers.greaterThan;
@@ -56,10 +57,17 @@ class SearchPipelineTest {
                 // the event just indexed is within the last minute's window; the group is caught up with it
                 .body("lagP50Ms", greaterThanOrEqualTo(0))
                 .body("lagP99Ms", greaterThanOrEqualTo(0))
+                // and where it went: the outbox topic stamps each record with the broker's append time
+                .body("lagByHop.keySet()", contains("capture", "queued", "apply"))
+                .body("lagByHop.capture.p99Ms", greaterThanOrEqualTo(0))
+                .body("lagByHop.queued.p99Ms", greaterThanOrEqualTo(0))
+                .body("lagByHop.apply.p99Ms", greaterThanOrEqualTo(0))
                 .body("deadLetters", greaterThanOrEqualTo(0));
         given().accept("text/plain").get("/q/metrics").then().statusCode(200)
                 .body(containsString("projection_lag_seconds_bucket{topic=\"outbox.event.product\",view=\"search\""))
                 .body(containsString("projection_events_total{outcome=\"applied\",topic=\"outbox.event.product\",view=\"search\""))
+                .body(containsString("projection_hop_seconds_bucket{hop=\"capture\",topic=\"outbox.event.product\",view=\"search\""))
+                .body(containsString("projection_hop_seconds_bucket{hop=\"apply\",topic=\"outbox.event.product\",view=\"search\""))
                 .body(containsString("projection_records_behind{topic=\"outbox.event.product\",view=\"search\""))
                 // Elasticsearch's own share of the searches just made, beside the HTTP server's timer
                 .body(containsString("search_elasticsearch_took_seconds_bucket"))

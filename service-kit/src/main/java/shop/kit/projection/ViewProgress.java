@@ -2,13 +2,13 @@ package shop.kit.projection;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -17,7 +17,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.distribution.HistogramSnapshot;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.arc.properties.IfBuildProperty;
@@ -26,10 +25,10 @@ import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.record.TimestampType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import shop.kit.problem.Problem;
 
 /**
  * How far a derived view (search's index, the feed) trails PostgreSQL, the same way for every view.
@@ -37,8 +36,13 @@ import shop.kit.problem.Problem;
  * <ul>
  * <li>{@code projection_lag_seconds}: histogram of commit → applied, from the Kafka record's timestamp
  * (Debezium sets it from the outbox row's commit) to the store's acknowledgement;</li>
- * <li>{@code projection_lag_current_seconds}: the age of the oldest event being applied now (grows
- * while a store does not answer and the projection retries; 0 when idle);</li>
+ * <li>{@code projection_hop_seconds{hop=capture|queued|apply}}: where that lag went, hop by hop (see
+ * {@link LagHops}): commit → appended to Kafka (Debezium), appended → taken by the projection (the
+ * consumer's backlog), taken → acknowledged by the store. Kafka stamps each outbox record with its
+ * append time ({@code message.timestamp.type=LogAppendTime} on the outbox topics); on a topic that keeps
+ * the producer's time instead the hops are not known and not recorded;</li>
+ * <li>{@code projection_lag_current_seconds}: the age of the oldest event being applied now, since it
+ * reached Kafka (grows while a store does not answer and the projection retries; 0 when idle);</li>
  * <li>{@code projection_events_total{outcome=applied|stale|duplicate}}: events applied, and skipped
  * because the view held that version or item already;</li>
  * <li>{@code projection_dead_letters_total}: events this instance sent to the dead-letter topic;</li>
@@ -48,11 +52,12 @@ import shop.kit.problem.Problem;
  * background, so a scrape never waits for a broker; NaN while Kafka does not answer.</li>
  * </ul>
  * {@link #status()} is what {@code GET /api/<view>/status} shows: the last event and its lag, the lag
- * p50/p99 over the last minute, records behind and dead letters.
+ * p50/p99 over the last minute and each hop's, records behind and dead letters.
  *
  * <p>Switched on with {@code shop.kit.view.enabled=true} (build time) and configured by
  * {@code shop.kit.view.name}, {@code .group}, {@code .topics} and {@code .dead-letter-topic}; the drift
- * checks by {@code shop.kit.view.drift.grace}, {@code .max-wait} and {@code .every} (DriftSchedule).
+ * checks by {@code shop.kit.view.drift.grace}, {@code .max-wait}, {@code .turn-wait} and {@code .every}
+ * (DriftSchedule).
  */
 @ApplicationScoped
 @Startup // its meters are on /q/metrics (at 0) from the start, not from the first event
@@ -61,7 +66,11 @@ public class ViewProgress {
 
     /** The view's progress as its status endpoint shows it; null where not known (yet). */
     public record Status(Instant lastEventAt, Long lastEventLagMs, Long currentLagMs, Long lagP50Ms, Long lagP99Ms,
-            Long recordsBehind, Long deadLetters, DriftReport lastDrift) {
+            Map<String, HopLag> lagByHop, Long recordsBehind, Long deadLetters, DriftReport lastDrift) {
+    }
+
+    /** One hop's share of the lag over the last minute, p50 and p99 (null before an event has crossed it). */
+    public record HopLag(Long p50Ms, Long p99Ms) {
     }
 
     /** Where a view reads from: its consumer group and topics, and its dead-letter topic with the replay's group. */
@@ -69,6 +78,13 @@ public class ViewProgress {
     }
 
     private record LastEvent(Instant occurredAt, long lagMs) {
+    }
+
+    /** Where a record sits in Kafka: what the view remembers between taking it and applying it. */
+    private record Position(String topic, int partition, long offset) {
+        static Position of(ConsumerRecord<?, ?> record) {
+            return new Position(record.topic(), record.partition(), record.offset());
+        }
     }
 
     private record Backlog(Map<String, Long> behind, Long deadLetters) {
@@ -82,14 +98,16 @@ public class ViewProgress {
     private final Source source;
     private final MeterRegistry registry;
     private final ConsumerBacklog kafka;
-    private final Timer lastMinute;
+    private final LastMinute lastMinute = new LastMinute();
+    private final Map<String, LastMinute> hopsLastMinute = new LinkedHashMap<>();
+    private final Map<Position, Long> takenAt = new ConcurrentHashMap<>();
     private final AtomicReference<LastEvent> last = new AtomicReference<>();
     private final AtomicReference<Backlog> backlog = new AtomicReference<>(Backlog.UNKNOWN);
     private final ScheduledExecutorService reader;
     private final Map<String, Long> inFlight = new ConcurrentHashMap<>();
     private final Duration driftGrace;
     private final Duration driftMaxWait;
-    private final AtomicBoolean drifting = new AtomicBoolean();
+    private final DriftTurns driftTurns;
     private final AtomicReference<DriftReport> lastDrift = new AtomicReference<>();
 
     ViewProgress(@ConfigProperty(name = "shop.kit.view.name") String view,
@@ -100,27 +118,30 @@ public class ViewProgress {
             @ConfigProperty(name = "shop.kit.view.backlog-timeout", defaultValue = "2S") Duration timeout,
             @ConfigProperty(name = "shop.kit.view.drift.grace", defaultValue = "5S") Duration driftGrace,
             @ConfigProperty(name = "shop.kit.view.drift.max-wait", defaultValue = "2M") Duration driftMaxWait,
+            @ConfigProperty(name = "shop.kit.view.drift.turn-wait", defaultValue = "30S") Duration driftTurnWait,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, MeterRegistry registry) {
         this.view = view;
         this.driftGrace = driftGrace;
         this.driftMaxWait = driftMaxWait;
+        this.driftTurns = new DriftTurns(view, driftTurnWait);
         // the replay of dead letters commits its progress as a consumer group of its own
         this.source = new Source(group, topics, deadLetterTopic, group + ".dead-letters");
         this.registry = registry;
         this.kafka = new ConsumerBacklog(kafkaConfig, timeout);
-        // the status's percentiles: a window that slides over the last minute (three 20 s slots)
-        this.lastMinute = Timer.builder("lag").publishPercentiles(0.5, 0.99).percentilePrecision(2)
-                .distributionStatisticExpiry(WINDOW).distributionStatisticBufferLength(3)
-                .register(new SimpleMeterRegistry());
+        for (String hop : LagHops.NAMES) {
+            hopsLastMinute.put(hop, new LastMinute());
+        }
         for (String topic : source.topics()) {
             lag(topic);
+            LagHops.NAMES.forEach(hop -> hop(topic, hop));
             events(topic, "applied");
             Gauge.builder("projection.records.behind", backlog, b -> value(b.get().behind().get(topic)))
                     .description("records the view's consumer group has yet to apply (end offset less committed offset)")
                     .tags("view", view, "topic", topic).register(registry);
         }
         Gauge.builder("projection.lag.current", this, progress -> progress.currentLag().toMillis() / 1000.0)
-                .description("age (since its commit) of the oldest event the view is applying now; 0 when idle")
+                .description("age of the oldest event the view is applying now, from its record's timestamp (on the"
+                        + " outbox topics, its append to Kafka); 0 when idle")
                 .tags("view", view).baseUnit("seconds").register(registry);
         for (String kind : List.of("missing", "stale", "extra")) {
             Gauge.builder("projection.drift", lastDrift, d -> d.get() == null ? Double.NaN : switch (kind) {
@@ -144,19 +165,24 @@ public class ViewProgress {
     /**
      * The view starts applying these records: until {@link #settled} for their topic, the oldest one's
      * age is {@code projection_lag_current_seconds}, so a projection held up by its store (retrying)
-     * shows a lag that grows, though no event completes.
+     * shows a lag that grows, though no event completes. The age is counted from the record's
+     * timestamp: its append to Kafka on the outbox topics (a commit's capture, ~0.1 s, is not in it).
+     * The first time a record is taken is when its {@code queued} hop ends (a retry does not move it).
      */
     public void working(List<? extends ConsumerRecord<?, ?>> records) {
+        long now = System.currentTimeMillis();
         for (ConsumerRecord<?, ?> record : records) {
             if (record.timestamp() > 0) {
                 inFlight.merge(record.topic(), record.timestamp(), Math::min);
             }
+            takenAt.putIfAbsent(Position.of(record), now);
         }
     }
 
     /** The view is done with what it was applying from {@code topic} (applied, skipped or dead-lettered). */
     public void settled(String topic) {
         inFlight.remove(topic);
+        takenAt.keySet().removeIf(position -> position.topic().equals(topic));
     }
 
     /** Age of the oldest event the view is applying now; zero when it is idle. */
@@ -165,21 +191,33 @@ public class ViewProgress {
         return oldest == 0 ? Duration.ZERO : Duration.ofMillis(Math.max(0, System.currentTimeMillis() - oldest));
     }
 
-    /** An event reached the view: lag from the record's timestamp (its commit) to {@code appliedAt}. */
+    /**
+     * An event reached the view: lag from its commit to {@code appliedAt}, and each hop's share of it.
+     * The commit is the outbox row's time: the event's {@code occurredAt} (which Debezium also writes
+     * as the record's timestamp, kept on a topic that does not stamp its own append time).
+     */
     public void applied(ConsumerRecord<?, ?> record, Instant occurredAt, Instant appliedAt) {
-        Instant committed = record.timestamp() > 0 ? Instant.ofEpochMilli(record.timestamp()) : occurredAt;
-        Duration took = Duration.between(committed, appliedAt);
-        if (took.isNegative()) {
-            took = Duration.ZERO; // the database's clock and this host's may differ a little
-        }
+        Long taken = takenAt.remove(Position.of(record));
+        boolean appendTime = record.timestampType() == TimestampType.LOG_APPEND_TIME;
+        Instant committed = !appendTime && record.timestamp() > 0 ? Instant.ofEpochMilli(record.timestamp()) : occurredAt;
+        Duration took = LagHops.nonNegative(Duration.between(committed, appliedAt));
         lag(record.topic()).record(took);
         lastMinute.record(took);
+        if (appendTime && taken != null) {
+            LagHops hops = LagHops.of(committed, Instant.ofEpochMilli(record.timestamp()), Instant.ofEpochMilli(taken),
+                    appliedAt);
+            hops.byName().forEach((hop, duration) -> {
+                hop(record.topic(), hop).record(duration);
+                hopsLastMinute.get(hop).record(duration);
+            });
+        }
         events(record.topic(), "applied").increment();
         last.set(new LastEvent(occurredAt, took.toMillis()));
     }
 
     /** An event the view held already: {@code stale} (an older version) or {@code duplicate} (the same item). */
     public void skipped(ConsumerRecord<?, ?> record, String outcome) {
+        takenAt.remove(Position.of(record));
         events(record.topic(), outcome).increment();
     }
 
@@ -190,14 +228,13 @@ public class ViewProgress {
     }
 
     /**
-     * Runs a drift check of this view, one at a time (409 while one runs), and keeps its report for
-     * {@link #status()} and the {@code projection_drift} gauges.
+     * Runs a drift check of this view, one at a time: one asked for while another runs (the hourly
+     * scheduled one, another operator's) waits its turn for up to {@code shop.kit.view.drift.turn-wait}
+     * (30 s, under the gateway's 60 s), then is a 409. Keeps its report for {@link #status()} and the
+     * {@code projection_drift} gauges.
      */
     public DriftReport checkDrift(Supplier<DriftReport> check) {
-        if (!drifting.compareAndSet(false, true)) {
-            throw Problem.conflict("a drift check of the " + view + " view is running; try again when it has finished");
-        }
-        try {
+        return driftTurns.run(() -> {
             DriftReport report = check.get();
             lastDrift.set(report);
             Counter.builder("projection.drift.checks").description("drift checks run, and whether they found drift")
@@ -211,9 +248,7 @@ public class ViewProgress {
                 LOG.infof("%s drift: none in %d checked (%d ms)", view, report.checked(), report.tookMs());
             }
             return report;
-        } finally {
-            drifting.set(false);
-        }
+        });
     }
 
     /**
@@ -227,11 +262,40 @@ public class ViewProgress {
 
     public Status status() {
         LastEvent event = last.get();
-        Long p50 = null;
-        Long p99 = null;
-        HistogramSnapshot window = lastMinute.takeSnapshot();
-        if (window.count() > 0) {
-            for (ValueAtPercentile p : window.percentileValues()) {
+        HopLag lag = lastMinute.percentiles();
+        Map<String, HopLag> hops = new LinkedHashMap<>();
+        hopsLastMinute.forEach((hop, window) -> hops.put(hop, window.percentiles()));
+        Backlog now = backlog.get();
+        Long behind = now.behind().isEmpty() ? null : now.behind().values().stream().mapToLong(Long::longValue).sum();
+        return new Status(event == null ? null : event.occurredAt(), event == null ? null : event.lagMs(),
+                currentLag().toMillis(), lag.p50Ms(), lag.p99Ms(), hops, behind, now.deadLetters(), lastDrift.get());
+    }
+
+    /**
+     * The status's p50 and p99 of the last minute: a window that slides (three 20 s slots). Micrometer
+     * answers 0 for a window that has emptied, so an idle minute is told apart by the last event's
+     * time, and shows as null ("not known"), never as a lag of 0 ms.
+     */
+    private static final class LastMinute {
+        private final Timer window = Timer.builder("lag").publishPercentiles(0.5, 0.99).percentilePrecision(2)
+                .distributionStatisticExpiry(WINDOW).distributionStatisticBufferLength(3)
+                .register(new SimpleMeterRegistry());
+        private volatile boolean any;
+        private volatile long lastRecorded;
+
+        void record(Duration duration) {
+            window.record(duration);
+            lastRecorded = System.nanoTime();
+            any = true;
+        }
+
+        HopLag percentiles() {
+            if (!any || System.nanoTime() - lastRecorded > WINDOW.toNanos()) {
+                return new HopLag(null, null);
+            }
+            Long p50 = null;
+            Long p99 = null;
+            for (ValueAtPercentile p : window.takeSnapshot().percentileValues()) {
                 long ms = Math.round(p.value(TimeUnit.MILLISECONDS));
                 if (p.percentile() == 0.5) {
                     p50 = ms;
@@ -239,11 +303,8 @@ public class ViewProgress {
                     p99 = ms;
                 }
             }
+            return new HopLag(p50, p99);
         }
-        Backlog now = backlog.get();
-        Long behind = now.behind().isEmpty() ? null : now.behind().values().stream().mapToLong(Long::longValue).sum();
-        return new Status(event == null ? null : event.occurredAt(), event == null ? null : event.lagMs(),
-                currentLag().toMillis(), p50, p99, behind, now.deadLetters(), lastDrift.get());
     }
 
     /** Reads the backlog now (the background reader does so every few seconds). */
@@ -272,6 +333,17 @@ public class ViewProgress {
                 .tags("view", view, "topic", topic)
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(5))
+                .maximumExpectedValue(Duration.ofMinutes(10))
+                .register(registry);
+    }
+
+    private Timer hop(String topic, String hop) {
+        return Timer.builder("projection.hop")
+                .description("an event's lag hop by hop: capture (commit -> appended to Kafka), queued (appended ->"
+                        + " taken by the projection), apply (taken -> acknowledged by the view's store)")
+                .tags("view", view, "topic", topic, "hop", hop)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofMinutes(10))
                 .register(registry);
     }

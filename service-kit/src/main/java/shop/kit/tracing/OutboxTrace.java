@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.header.Header;
 
 import io.opentelemetry.api.trace.Span;
@@ -26,8 +27,17 @@ import io.opentelemetry.context.propagation.TextMapGetter;
  */
 public final class OutboxTrace {
 
-    /** The span attribute with how long ago the event was committed, in ms, when the projection took it. */
+    /**
+     * The span attribute with how long ago the event was committed, in ms, when the projection took it:
+     * set from a record that carries its commit as its timestamp (a topic that keeps the producer's time).
+     */
     public static final String LAG_ATTRIBUTE = "shop.outbox.lag_ms";
+    /**
+     * The span attribute with how long the event waited in Kafka, in ms (appended → taken by the
+     * projection): set from a record stamped with the broker's append time, as the outbox topics are.
+     * The trace shows the rest: the writer's span ends at the commit.
+     */
+    public static final String QUEUED_ATTRIBUTE = "shop.outbox.queued_ms";
 
     private static final TextMapGetter<ConsumerRecord<?, ?>> HEADERS = new TextMapGetter<>() {
         @Override
@@ -56,7 +66,8 @@ public final class OutboxTrace {
     /**
      * Runs {@code projection} (the store write for these records, one or a batch) in the trace of
      * each record's writer: one consumer span per record, a child of the write that made its event,
-     * with the commit → consumed lag, open until the projection returns. The store write runs in the
+     * with the commit → taken lag (or, on a topic stamped with the append time, the time it waited in
+     * Kafka), open until the projection returns. The store write runs in the
      * first record's span (its spans, an Elasticsearch bulk, are children of that one); a failure is
      * recorded on every record's span and rethrown.
      */
@@ -87,7 +98,8 @@ public final class OutboxTrace {
                 .setAttribute("messaging.kafka.offset", record.offset())
                 .setAttribute("messaging.batch.message_count", batchSize);
         if (record.timestamp() > 0) {
-            span.setAttribute(LAG_ATTRIBUTE, Math.max(0, Instant.now().toEpochMilli() - record.timestamp()));
+            span.setAttribute(record.timestampType() == TimestampType.LOG_APPEND_TIME ? QUEUED_ATTRIBUTE : LAG_ATTRIBUTE,
+                    Math.max(0, Instant.now().toEpochMilli() - record.timestamp()));
         }
         return span.startSpan();
     }

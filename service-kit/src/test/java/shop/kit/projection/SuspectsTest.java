@@ -88,17 +88,17 @@ class SuspectsTest {
     @Test
     void aViewThatHasCaughtUpWaitsOnlyForWhatItHoldsNotForTheLagOfItsReplay() {
         // a replay applied events minutes old; now nothing is behind and nothing in hand
-        ViewProgress.Status caughtUp = new ViewProgress.Status(Instant.now(), 180_000L, 0L, 90_000L, 200_000L, 0L, 0L, null);
+        ViewProgress.Status caughtUp = new ViewProgress.Status(Instant.now(), 180_000L, 0L, 90_000L, 200_000L, Map.of(), 0L, 0L, null);
         assertThat(Suspects.lagOf(caughtUp)).isEqualTo(Duration.ZERO);
-        ViewProgress.Status applying = new ViewProgress.Status(Instant.now(), 180_000L, 1_500L, 90_000L, 200_000L, 0L, 0L, null);
+        ViewProgress.Status applying = new ViewProgress.Status(Instant.now(), 180_000L, 1_500L, 90_000L, 200_000L, Map.of(), 0L, 0L, null);
         assertThat(Suspects.lagOf(applying)).isEqualTo(Duration.ofMillis(1_500));
     }
 
     @Test
     void aViewThatIsBehindOrNotKnownWaitsForTheLagItHasShown() {
-        ViewProgress.Status behind = new ViewProgress.Status(Instant.now(), 3_000L, 800L, 1_000L, 4_000L, 25L, 0L, null);
+        ViewProgress.Status behind = new ViewProgress.Status(Instant.now(), 3_000L, 800L, 1_000L, 4_000L, Map.of(), 25L, 0L, null);
         assertThat(Suspects.lagOf(behind)).isEqualTo(Duration.ofMillis(4_000));
-        ViewProgress.Status unknown = new ViewProgress.Status(Instant.now(), 6_000L, null, null, null, null, null, null);
+        ViewProgress.Status unknown = new ViewProgress.Status(Instant.now(), 6_000L, null, null, null, Map.of(), null, null, null);
         assertThat(Suspects.lagOf(unknown)).isEqualTo(Duration.ofMillis(6_000));
     }
 }

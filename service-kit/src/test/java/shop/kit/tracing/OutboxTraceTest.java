@@ -67,6 +67,16 @@ class OutboxTraceTest {
     }
 
     @Test
+    void aRecordStampedByTheBrokerTellsHowLongItWaitedInKafka() {
+        long appended = System.currentTimeMillis() - 300;
+        SpanData span = project(record("00-" + TRACE + "-" + WRITER + "-01", appended, TimestampType.LOG_APPEND_TIME));
+        assertThat(span.getParentSpanId()).isEqualTo(WRITER);
+        assertThat(span.getAttributes().get(AttributeKey.longKey(OutboxTrace.QUEUED_ATTRIBUTE))).isBetween(300L, 60_000L);
+        // the append is not the commit: no lag is claimed from it
+        assertThat(span.getAttributes().get(AttributeKey.longKey(OutboxTrace.LAG_ATTRIBUTE))).isNull();
+    }
+
+    @Test
     void aMissingEmptyOrBadHeaderStartsANewTrace() {
         for (String header : new String[] {null, "", "garbage", "00-" + "0".repeat(32) + "-" + WRITER + "-01", "00-" + TRACE + "-" + WRITER}) {
             SpanData span = project(record(header, System.currentTimeMillis()));
@@ -115,11 +125,14 @@ class OutboxTraceTest {
     }
 
     static ConsumerRecord<String, String> record(String traceparent, long timestamp) {
+        return record(traceparent, timestamp, TimestampType.CREATE_TIME);
+    }
+
+    static ConsumerRecord<String, String> record(String traceparent, long timestamp, TimestampType type) {
         RecordHeaders headers = new RecordHeaders();
         if (traceparent != null) {
             headers.add(new RecordHeader("traceparent", traceparent.getBytes(StandardCharsets.UTF_8)));
         }
-        return new ConsumerRecord<>("outbox.event.product", 0, 1, timestamp, TimestampType.CREATE_TIME, 0, 0, "k", "v", headers,
-                Optional.empty());
+        return new ConsumerRecord<>("outbox.event.product", 0, 1, timestamp, type, 0, 0, "k", "v", headers, Optional.empty());
     }
 }

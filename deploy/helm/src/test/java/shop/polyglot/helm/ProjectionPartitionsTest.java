@@ -5,6 +5,7 @@ import static shop.polyglot.helm.Rendered.at;
 import static shop.polyglot.helm.Rendered.name;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
@@ -48,17 +49,32 @@ class ProjectionPartitionsTest {
     @Test
     void theLocalStackDeclaresTheSameOutboxTopics() throws Exception {
         // deploy/local creates these before anything subscribes, as the chart's KafkaTopics do
-        Process bash = new ProcessBuilder("bash", "-c", "source deploy/local/components/kafka.sh; printf '%s\\n' \"${OUTBOX_TOPICS[@]}\"")
-                .directory(RenderedCharts.REPO.toFile()).redirectErrorStream(true).start();
-        String out = new String(bash.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(bash.waitFor()).as(out).isZero();
-        Set<String> local = new TreeSet<>(List.of(out.trim().split("\n")));
+        Set<String> local = new TreeSet<>(List.of(localKafka("printf '%s\\n' \"${OUTBOX_TOPICS[@]}\"").trim().split("\n")));
         Set<String> chart = new TreeSet<>();
         RenderedCharts.dev().ofKind("KafkaTopic").forEach(t -> chart.add(name(t)));
         assertThat(local).as("deploy/local/components/kafka.sh OUTBOX_TOPICS").isEqualTo(chart);
         Set<String> read = new TreeSet<>();
         projections().values().forEach(read::addAll);
         assertThat(local).as("every topic a projection reads is declared").containsAll(read);
+    }
+
+    @Test
+    void theOutboxTopicsStampTheBrokersAppendTimeHereAndLocally() throws Exception {
+        // the projections' lag hop by hop needs when Kafka appended each event (service-kit LagHops)
+        for (Rendered rendered : List.of(RenderedCharts.dev(), RenderedCharts.production())) {
+            rendered.ofKind("KafkaTopic").forEach(t -> assertThat(at(t, "spec.config"))
+                    .as("%s's config", name(t)).isEqualTo(Map.of("message.timestamp.type", "LogAppendTime")));
+        }
+        assertThat(localKafka("printf '%s' \"$OUTBOX_TOPIC_CONFIG\"")).as("deploy/local/components/kafka.sh OUTBOX_TOPIC_CONFIG").isEqualTo("message.timestamp.type=LogAppendTime");
+    }
+
+    /** What {@code command} prints with deploy/local's Kafka component sourced (its declarations). */
+    static String localKafka(String command) throws IOException, InterruptedException {
+        Process bash = new ProcessBuilder("bash", "-c", "source deploy/local/components/kafka.sh; " + command)
+                .directory(RenderedCharts.REPO.toFile()).redirectErrorStream(true).start();
+        String out = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(bash.waitFor()).as(out).isZero();
+        return out;
     }
 
     /** The most replicas the service may run: its autoscaler's maximum, else its Deployment's count. */
