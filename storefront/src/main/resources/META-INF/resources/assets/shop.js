@@ -286,9 +286,14 @@
   async function suggest(text) {
     const seq = ++suggestSeq;
     if (!text.trim()) return closeSuggestions();
-    const answer = await call('GET', '/api/search/suggest?prefix=' + encodeURIComponent(text));
-    if (seq !== suggestSeq || answer.status !== 200 || document.activeElement !== $('q')) return;
     const list = $('suggestions');
+    // the list on screen answers an older text until this answer comes: say so, and say which text
+    list.setAttribute('aria-busy', 'true');
+    const answer = await call('GET', '/api/search/suggest?prefix=' + encodeURIComponent(text));
+    if (seq !== suggestSeq) return;
+    list.setAttribute('aria-busy', 'false');
+    if (answer.status !== 200 || document.activeElement !== $('q')) return;
+    list.dataset.for = text;
     list.replaceChildren(...answer.body.suggestions.map((name, i) => el('li', {
       role: 'option', id: 'suggestion-' + i, 'aria-selected': 'false', text: name,
       onmousedown: (event) => { event.preventDefault(); choose(name); },
@@ -302,6 +307,8 @@
     suggestSeq++;
     $('suggestions').hidden = true;
     $('suggestions').replaceChildren();
+    $('suggestions').setAttribute('aria-busy', 'false');
+    delete $('suggestions').dataset.for;
     $('q').setAttribute('aria-expanded', 'false');
     $('q').removeAttribute('aria-activedescendant');
   }
