@@ -9,8 +9,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.runtime.Startup;
-import io.smallrye.common.annotation.Blocking;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -33,8 +33,11 @@ import shop.kit.tracing.OutboxTrace;
  * conditional, so a redelivered event (Debezium and Kafka are at-least-once) writes nothing.</li>
  * <li>Offsets are committed only once a record is acknowledged, which happens when this method
  * returns, i.e. after DynamoDB acknowledged the write.</li>
+ * <li>Records of different aggregates (the record's key) are applied at once, on the
+ * {@code feed-projection} workers; one aggregate's records one at a time, in their order
+ * ({@code throttled.ordered=key}). Offsets are committed up to the first record not yet applied.</li>
  * <li>DynamoDB out of reach: the same record is retried with exponential backoff, for as long
- * as it takes. Records are handled one at a time in order, so nothing behind it is skipped.</li>
+ * as it takes; the offsets stay behind it, so nothing behind it is lost.</li>
  * <li>A malformed event throws {@link MalformedEvent}: the record is nacked and goes to the
  * dead-letter topic with the reason (header {@code dead-letter-reason}); the stream goes on.</li>
  * </ul>
@@ -65,7 +68,7 @@ public class FeedProjection {
     }
 
     @Incoming("order-events")
-    @Blocking
+    @Blocking(value = "feed-projection", ordered = false) // ordered per aggregate: throttled.ordered=key
     @Retry(maxRetries = -1, maxDuration = 0, delay = 100, jitter = 50, retryOn = FeedStoreUnavailable.class)
     @ExponentialBackoff(factor = 2, maxDelay = 5_000)
     public void projectOrderEvent(ConsumerRecord<String, String> record) {
@@ -73,7 +76,7 @@ public class FeedProjection {
     }
 
     @Incoming("user-events")
-    @Blocking
+    @Blocking(value = "feed-projection", ordered = false) // ordered per aggregate: throttled.ordered=key
     @Retry(maxRetries = -1, maxDuration = 0, delay = 100, jitter = 50, retryOn = FeedStoreUnavailable.class)
     @ExponentialBackoff(factor = 2, maxDelay = 5_000)
     public void projectUserEvent(ConsumerRecord<String, String> record) {
@@ -94,7 +97,7 @@ public class FeedProjection {
             item = OutboxEnvelope.toItem(aggregateType, record.value(), config.ttl());
         } catch (MalformedEvent malformed) {
             progress.deadLettered(record.topic()); // the nack sends it there
-            progress.settled(record.topic());
+            progress.settled(List.of(record));
             throw malformed;
         }
         try {
@@ -104,7 +107,7 @@ public class FeedProjection {
                 // a redelivery: the item is there already
                 progress.skipped(record, "duplicate");
             }
-            progress.settled(record.topic());
+            progress.settled(List.of(record));
             // readers waiting to read their own write (GET /api/feed/{userId}?after=<eventId>)
             arrivals.arrived(item.eventId(), true);
         } catch (FeedStoreUnavailable unavailable) {

@@ -60,7 +60,7 @@ public class SearchProjection {
         progress.working(all);
         // the trace of the write that made the (first) event continues here, across the CDC hop
         OutboxTrace.project(tracer, "search projection", all, () -> projectAll(records));
-        all.stream().map(ConsumerRecord::topic).distinct().forEach(progress::settled);
+        progress.settled(all);
     }
 
     private void projectAll(ConsumerRecords<String, String> records) {

@@ -80,6 +80,10 @@ public class ViewProgress {
     private record LastEvent(Instant occurredAt, long lagMs) {
     }
 
+    /** A record the view is applying: its timestamp (its append to Kafka) and when the view first took it. */
+    private record Taken(long timestamp, long at) {
+    }
+
     /** Where a record sits in Kafka: what the view remembers between taking it and applying it. */
     private record Position(String topic, int partition, long offset) {
         static Position of(ConsumerRecord<?, ?> record) {
@@ -100,11 +104,11 @@ public class ViewProgress {
     private final ConsumerBacklog kafka;
     private final LastMinute lastMinute = new LastMinute();
     private final Map<String, LastMinute> hopsLastMinute = new LinkedHashMap<>();
-    private final Map<Position, Long> takenAt = new ConcurrentHashMap<>();
     private final AtomicReference<LastEvent> last = new AtomicReference<>();
     private final AtomicReference<Backlog> backlog = new AtomicReference<>(Backlog.UNKNOWN);
     private final ScheduledExecutorService reader;
-    private final Map<String, Long> inFlight = new ConcurrentHashMap<>();
+    // per record: an instance applies several records at once (feed-service: one per aggregate)
+    private final Map<Position, Taken> inFlight = new ConcurrentHashMap<>();
     private final Duration driftGrace;
     private final Duration driftMaxWait;
     private final DriftTurns driftTurns;
@@ -163,31 +167,30 @@ public class ViewProgress {
     }
 
     /**
-     * The view starts applying these records: until {@link #settled} for their topic, the oldest one's
-     * age is {@code projection_lag_current_seconds}, so a projection held up by its store (retrying)
-     * shows a lag that grows, though no event completes. The age is counted from the record's
-     * timestamp: its append to Kafka on the outbox topics (a commit's capture, ~0.1 s, is not in it).
-     * The first time a record is taken is when its {@code queued} hop ends (a retry does not move it).
+     * The view starts applying these records: until each is {@link #settled}, the oldest one's age is
+     * {@code projection_lag_current_seconds}, so a projection held up by its store (retrying) shows a
+     * lag that grows, though no event completes. The age is counted from the record's timestamp: its
+     * append to Kafka on the outbox topics (a commit's capture, ~0.1 s, is not in it). The first time a
+     * record is taken is when its {@code queued} hop ends (a retry does not move it).
      */
     public void working(List<? extends ConsumerRecord<?, ?>> records) {
         long now = System.currentTimeMillis();
         for (ConsumerRecord<?, ?> record : records) {
-            if (record.timestamp() > 0) {
-                inFlight.merge(record.topic(), record.timestamp(), Math::min);
-            }
-            takenAt.putIfAbsent(Position.of(record), now);
+            inFlight.putIfAbsent(Position.of(record), new Taken(record.timestamp(), now));
         }
     }
 
-    /** The view is done with what it was applying from {@code topic} (applied, skipped or dead-lettered). */
-    public void settled(String topic) {
-        inFlight.remove(topic);
-        takenAt.keySet().removeIf(position -> position.topic().equals(topic));
+    /**
+     * The view is done with these records (applied, skipped or dead-lettered); the others it is
+     * applying meanwhile (other aggregates', other partitions') still count.
+     */
+    public void settled(List<? extends ConsumerRecord<?, ?>> records) {
+        records.forEach(record -> inFlight.remove(Position.of(record)));
     }
 
     /** Age of the oldest event the view is applying now; zero when it is idle. */
     public Duration currentLag() {
-        long oldest = inFlight.values().stream().mapToLong(Long::longValue).min().orElse(0);
+        long oldest = inFlight.values().stream().mapToLong(Taken::timestamp).filter(t -> t > 0).min().orElse(0);
         return oldest == 0 ? Duration.ZERO : Duration.ofMillis(Math.max(0, System.currentTimeMillis() - oldest));
     }
 
@@ -197,14 +200,14 @@ public class ViewProgress {
      * as the record's timestamp, kept on a topic that does not stamp its own append time).
      */
     public void applied(ConsumerRecord<?, ?> record, Instant occurredAt, Instant appliedAt) {
-        Long taken = takenAt.remove(Position.of(record));
+        Taken taken = inFlight.get(Position.of(record));
         boolean appendTime = record.timestampType() == TimestampType.LOG_APPEND_TIME;
         Instant committed = !appendTime && record.timestamp() > 0 ? Instant.ofEpochMilli(record.timestamp()) : occurredAt;
         Duration took = LagHops.nonNegative(Duration.between(committed, appliedAt));
         lag(record.topic()).record(took);
         lastMinute.record(took);
         if (appendTime && taken != null) {
-            LagHops hops = LagHops.of(committed, Instant.ofEpochMilli(record.timestamp()), Instant.ofEpochMilli(taken),
+            LagHops hops = LagHops.of(committed, Instant.ofEpochMilli(record.timestamp()), Instant.ofEpochMilli(taken.at()),
                     appliedAt);
             hops.byName().forEach((hop, duration) -> {
                 hop(record.topic(), hop).record(duration);
@@ -217,7 +220,6 @@ public class ViewProgress {
 
     /** An event the view held already: {@code stale} (an older version) or {@code duplicate} (the same item). */
     public void skipped(ConsumerRecord<?, ?> record, String outcome) {
-        takenAt.remove(Position.of(record));
         events(record.topic(), outcome).increment();
     }
 
