@@ -97,7 +97,8 @@ _svc_start() {
 # the caller's pid is the JVM's, so a kill reaches it), with the running one's build and settings.
 # A projection's replica (search-service, feed-service) joins the same consumer group, and Kafka
 # shares the outbox topics' partitions between the two; ending it hands its partitions back.
-# Not a stack component: `status` and `down` know nothing of it.
+# Not a stack component (`status` does not list it), but its pid is kept ($RUN_DIR/NAME@PORT.pid), so
+# `down` stops it with its service: one left running would join the next stack's consumer group.
 svc_replica() {
   local name="$1" port="$2"
   is_service "$name" || die "replica: $name is not a service (${STACK_SERVICES[*]})"
@@ -108,6 +109,10 @@ svc_replica() {
     -e "s/^QUARKUS_HTTP_ACCESS_LOG_BASE_FILE_NAME=.*/&-$port/")
   local -a jvm_extra; read -r -a jvm_extra <<<"${STACK_SERVICE_JAVA_OPTS:-}"
   log "$name replica on port $port (the build at $DATA_DIR/$name/app)"
+  ensure_dirs
+  # exec keeps this shell's pid: it is the JVM's
+  printf '%s\n' "$$" >"$RUN_DIR/$name@$port.pid"
+  _proc_starttime "$$" >"$RUN_DIR/$name@$port.start"
   exec env -C "$DATA_DIR/$name" "${envs[@]}" "$(java_home)/bin/java" \
     -Xms64m -Xmx256m -XX:+ExitOnOutOfMemoryError "${jvm_extra[@]}" \
     -jar "$DATA_DIR/$name/app/quarkus-run.jar"

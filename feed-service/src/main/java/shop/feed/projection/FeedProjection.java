@@ -96,9 +96,7 @@ public class FeedProjection {
         try {
             item = OutboxEnvelope.toItem(aggregateType, record.value(), config.ttl());
         } catch (MalformedEvent malformed) {
-            progress.deadLettered(record.topic()); // the nack sends it there
-            progress.settled(List.of(record));
-            throw malformed;
+            throw deadLettered(record, malformed);
         }
         try {
             if (table.add(item)) {
@@ -111,9 +109,19 @@ public class FeedProjection {
             // readers waiting to read their own write (GET /api/feed/{userId}?after=<eventId>)
             arrivals.arrived(item.eventId(), true);
         } catch (FeedStoreUnavailable unavailable) {
+            // still in flight: @Retry applies it again
             storeFailures.increment();
             LOG.warnf("event %s not yet in the feed, retrying: %s", item.eventId(), unavailable.getMessage());
             throw unavailable;
+        } catch (RuntimeException refused) {
+            throw deadLettered(record, refused);
         }
+    }
+
+    /** The record is done with: the nack that follows sends it to the dead-letter topic. */
+    private RuntimeException deadLettered(ConsumerRecord<String, String> record, RuntimeException reason) {
+        progress.deadLettered(record.topic());
+        progress.settled(List.of(record));
+        return reason;
     }
 }

@@ -8,6 +8,7 @@ import static shop.feed.support.Feeds.as;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -141,7 +142,39 @@ class FeedProjectionTest {
         assertThat(dead).extracting(Topics.DeadLetter::value).contains("{not json");
     }
 
-    /** Waits (bounded) until the user's feed holds {@code count} items; returns it (limit 100). */
+    @Test
+    void anEventDynamoDbRefusesForGoodIsDeadLetteredCountedAndNoLongerInFlight() {
+        UUID buyer = UUID.randomUUID();
+        UUID order = UUID.randomUUID();
+        double deadBefore = deadLetters();
+        // a well-formed order whose item is over DynamoDB's 400 KB: refused (400), never cured by a retry
+        Map<String, Object> data = new LinkedHashMap<>(Map.of("id", order.toString(), "userId", buyer.toString(),
+                "status", "PENDING", "total", "1.00", "currency", "USD"));
+        data.put("items", List.of(Map.of("productId", UUID.randomUUID().toString(), "name", "x".repeat(450_000),
+                "quantity", 1, "unitPrice", "1.00")));
+        CatalogEvents.publishRaw(Topics.ORDERS, order.toString(), "order.placed",
+                OutboxEvent.of("order.placed", order, 1, data).json());
+        OutboxEvent next = CatalogEvents.placed(UUID.randomUUID(), buyer);
+        CatalogEvents.publish(next);
+
+        assertThat(awaitFeed(buyer, 1).getList("items.eventId", String.class)).containsExactly(next.eventId().toString());
+        assertThat(Topics.awaitDeadLetters(order.toString(), 1)).extracting(Topics.DeadLetter::reason)
+                .singleElement().asString().containsIgnoringCase("size");
+        await().atMost(VIEW_LAG).untilAsserted(() -> {
+            assertThat(deadLetters()).as("projection_dead_letters_total").isEqualTo(deadBefore + 1);
+            // settled: the refused record does not hold the feed's current lag up
+            assertThat(given().get("/api/feed/status").then().statusCode(200).extract().jsonPath().getLong("currentLagMs"))
+                    .isZero();
+        });
+    }
+
+    private static double deadLetters() {
+        String metrics = given().accept("text/plain").get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher counted = Pattern.compile("(?m)^projection_dead_letters_total\\{topic=\"outbox.event.order\",view=\"feed\",?} (\\S+)")
+                .matcher(metrics);
+        return counted.find() ? Double.parseDouble(counted.group(1)) : 0;
+    }
+
     @Test
     void anEventsLagIsSplitIntoItsHopsOnTheStatusAndTheMetrics() {
         UUID buyer = UUID.randomUUID();
@@ -165,6 +198,7 @@ class FeedProjectionTest {
                 "projection_hop_seconds_bucket{hop=\"apply\",topic=\"outbox.event.user\",view=\"feed\"");
     }
 
+    /** Waits (bounded) until the user's feed holds {@code count} items; returns it (limit 100). */
     private static JsonPath awaitFeed(UUID user, int count) {
         JsonPath[] feed = new JsonPath[1];
         await().atMost(VIEW_LAG).pollInterval(Duration.ofMillis(250)).until(() -> {

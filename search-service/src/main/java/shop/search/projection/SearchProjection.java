@@ -58,9 +58,12 @@ public class SearchProjection {
         List<ConsumerRecord<String, String>> all = new ArrayList<>();
         records.forEach(all::add);
         progress.working(all);
-        // the trace of the write that made the (first) event continues here, across the CDC hop
-        OutboxTrace.project(tracer, "search projection", all, () -> projectAll(records));
-        progress.settled(all);
+        try {
+            // the trace of the write that made the (first) event continues here, across the CDC hop
+            OutboxTrace.project(tracer, "search projection", all, () -> projectAll(records));
+        } finally {
+            progress.settled(all); // indexed, skipped, dead-lettered, or the batch failed: none in flight
+        }
     }
 
     private void projectAll(ConsumerRecords<String, String> records) {
