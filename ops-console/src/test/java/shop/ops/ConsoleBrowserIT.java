@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -83,7 +85,7 @@ class ConsoleBrowserIT {
 
         signIn(email, "customer-password-1");
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(text(By.id("sign-in-message")))
+        onPage().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(text(By.id("sign-in-message")))
                 .contains("not an administrator").contains("403"));
         assertThat(browser.findElement(By.id("console")).isDisplayed()).isFalse();
         Browser.screenshot(browser, SCREENSHOTS, "console-customer-403");
@@ -93,7 +95,7 @@ class ConsoleBrowserIT {
     void theAdminSeesEveryComponentHealthy() {
         signInAsAdmin();
 
-        await().atMost(SETTLE).untilAsserted(() -> {
+        onPage().atMost(SETTLE).untilAsserted(() -> {
             List<Map<String, String>> services = rows("#services");
             assertThat(services).extracting(row -> row.get("key")).containsExactly("catalog-service", "feed-service",
                     "leaderboard-service", "media-service", "search-service", "session-service", "storefront");
@@ -112,7 +114,7 @@ class ConsoleBrowserIT {
             }
         });
         // each view's lag chart draws a line (the history from Prometheus, then what the page sees)
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat((Long) ((JavascriptExecutor) browser)
+        onPage().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat((Long) ((JavascriptExecutor) browser)
                 .executeScript("return Math.min(...[...document.querySelectorAll('[data-view] .lag-line')]"
                         + ".map(l => l.getAttribute('points').trim().split(' ').filter(p => p).length))"))
                 .isGreaterThanOrEqualTo(2));
@@ -125,7 +127,7 @@ class ConsoleBrowserIT {
     @Test
     void elasticsearchStoppedShowsWithinTenSecondsAndRecoversWithoutAReload() throws Exception {
         signInAsAdmin();
-        await().atMost(SETTLE).untilAsserted(() -> assertThat(storeBadge("Elasticsearch")).isEqualTo("healthy"));
+        onPage().atMost(SETTLE).untilAsserted(() -> assertThat(storeBadge("Elasticsearch")).isEqualTo("healthy"));
         ((JavascriptExecutor) browser).executeScript("window.sameDocument = true");
         try {
             LocalStack.stop("elasticsearch");
@@ -133,18 +135,18 @@ class ConsoleBrowserIT {
             // an event that search-service cannot apply while its store is down: its lag grows
             createProduct(adminToken(), "console-es-down");
 
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            onPage().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 assertThat(storeBadge("Elasticsearch")).isEqualTo("down");
                 assertThat(searchLagMs()).isPositive();
             });
             long first = searchLagMs();
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(searchLagMs()).isGreaterThan(first));
+            onPage().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(searchLagMs()).isGreaterThan(first));
             assertThat(Duration.ofNanos(System.nanoTime() - stopped)).isLessThan(Duration.ofSeconds(20));
             Browser.screenshot(browser, SCREENSHOTS, "console-elasticsearch-down");
         } finally {
             LocalStack.restart("elasticsearch");
         }
-        await().atMost(SETTLE).untilAsserted(() -> {
+        onPage().atMost(SETTLE).untilAsserted(() -> {
             assertThat(storeBadge("Elasticsearch")).isEqualTo("healthy");
             assertThat(searchLagMs()).isLessThan(5_000);
         });
@@ -183,27 +185,27 @@ class ConsoleBrowserIT {
         signInAsAdmin();
         WebElement search = browser.findElement(By.cssSelector("[data-view=search]"));
         search.findElement(By.cssSelector("[data-action=check]")).click();
-        await().atMost(SETTLE).untilAsserted(() -> assertThat(search.findElement(By.className("result")).getText())
+        onPage().atMost(SETTLE).untilAsserted(() -> assertThat(search.findElement(By.className("result")).getText())
                 .startsWith("Drift check:").contains("1 missing").contains(product));
         Browser.screenshot(browser, SCREENSHOTS, "console-drift-found");
 
         search.findElement(By.cssSelector("[data-action=repair]")).click();
         WebElement dialog = browser.findElement(By.id("confirm"));
-        await().atMost(Duration.ofSeconds(5)).until(dialog::isDisplayed);
+        onPage().atMost(Duration.ofSeconds(5)).until(dialog::isDisplayed);
         assertThat(dialog.getText()).contains("rewrite every document or item that differs");
         browser.findElement(By.id("confirm-ok")).click();
-        await().atMost(SETTLE).untilAsserted(() -> assertThat(search.findElement(By.className("result")).getText())
+        onPage().atMost(SETTLE).untilAsserted(() -> assertThat(search.findElement(By.className("result")).getText())
                 .startsWith("Repair:").contains("1 repaired"));
         assertThat(given().baseUri(elasticsearch).get("/products/_doc/" + product).statusCode()).isEqualTo(200);
         // the view's card shows the last check too, from search-service's own status
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(search.findElement(By.className("drift"))
+        onPage().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(search.findElement(By.className("drift"))
                 .getText()).contains("1 repaired"));
         Browser.screenshot(browser, SCREENSHOTS, "console-drift-repaired");
 
         // a fresh event, so the last minute's hops are not empty: the card says where its lag went
         String another = createProduct(admin, "console-hops");
         await().atMost(SETTLE).until(() -> given().baseUri(elasticsearch).get("/products/_doc/" + another).statusCode() == 200);
-        await().atMost(SETTLE).untilAsserted(() -> assertThat(search.findElement(By.cssSelector("[data-figure=lag-hops]"))
+        onPage().atMost(SETTLE).untilAsserted(() -> assertThat(search.findElement(By.cssSelector("[data-figure=lag-hops]"))
                 .getText()).matches("\\d+(\\.\\d)? m?s / \\d+(\\.\\d)? m?s / \\d+(\\.\\d)? m?s"));
         Browser.screenshot(browser, SCREENSHOTS, "console-lag-hops");
     }
@@ -212,7 +214,7 @@ class ConsoleBrowserIT {
     void axeFindsNoSeriousOrCriticalViolationSignedOutOrIn() {
         assertThat(Browser.seriousViolations(browser)).as("the sign-in form").isEmpty();
         signInAsAdmin();
-        await().atMost(SETTLE).until(() -> !browser.findElements(By.cssSelector("[data-view=search] [data-figure]")).isEmpty());
+        onPage().atMost(SETTLE).until(() -> !browser.findElements(By.cssSelector("[data-view=search] [data-figure]")).isEmpty());
         assertThat(Browser.seriousViolations(browser)).as("the console").isEmpty();
     }
 
@@ -222,21 +224,21 @@ class ConsoleBrowserIT {
         tabTo(keys, "email", 6);
         keys.sendKeys(env.get("STACK_ADMIN_EMAIL")).sendKeys(Keys.TAB).sendKeys(env.get("STACK_ADMIN_PASSWORD"))
                 .sendKeys(Keys.ENTER).perform();
-        await().atMost(Duration.ofSeconds(15)).until(() -> browser.findElement(By.id("console")).isDisplayed()
+        onPage().atMost(Duration.ofSeconds(15)).until(() -> browser.findElement(By.id("console")).isDisplayed()
                 && !browser.findElements(By.cssSelector("[data-view=feed] [data-action=check]")).isEmpty());
 
         tabTo(keys, "feed:check", 60);
         keys.sendKeys(Keys.ENTER).perform();
         WebElement feed = browser.findElement(By.cssSelector("[data-view=feed]"));
-        await().atMost(SETTLE).untilAsserted(() -> assertThat(feed.findElement(By.className("result")).getText())
+        onPage().atMost(SETTLE).untilAsserted(() -> assertThat(feed.findElement(By.className("result")).getText())
                 .startsWith("Drift check:").contains("checked"));
 
         // a confirmation is dismissed with Escape, and nothing is done
         tabTo(keys, "feed:repair", 5);
         keys.sendKeys(Keys.ENTER).perform();
-        await().atMost(Duration.ofSeconds(5)).until(() -> browser.findElement(By.id("confirm")).isDisplayed());
+        onPage().atMost(Duration.ofSeconds(5)).until(() -> browser.findElement(By.id("confirm")).isDisplayed());
         keys.sendKeys(Keys.ESCAPE).perform();
-        await().atMost(Duration.ofSeconds(5)).until(() -> !browser.findElement(By.id("confirm")).isDisplayed());
+        onPage().atMost(Duration.ofSeconds(5)).until(() -> !browser.findElement(By.id("confirm")).isDisplayed());
         assertThat(feed.findElement(By.className("result")).getText()).startsWith("Drift check:");
         Browser.screenshot(browser, SCREENSHOTS, "console-keyboard");
     }
@@ -245,7 +247,7 @@ class ConsoleBrowserIT {
 
     private void signInAsAdmin() {
         signIn(env.get("STACK_ADMIN_EMAIL"), env.get("STACK_ADMIN_PASSWORD"));
-        await().atMost(Duration.ofSeconds(15)).until(() -> browser.findElement(By.id("console")).isDisplayed());
+        onPage().atMost(Duration.ofSeconds(15)).until(() -> browser.findElement(By.id("console")).isDisplayed());
     }
 
     private void signIn(String email, String password) {
@@ -284,6 +286,14 @@ class ConsoleBrowserIT {
                         + " badge: (r.querySelector('.badge') || {textContent: ''}).textContent.trim().toLowerCase()};"
                         + " [...r.querySelectorAll('th, td')].forEach((c, i) => row['cell' + i] = c.textContent.trim());"
                         + " return row; });", container);
+    }
+
+    /**
+     * Waits on what the page shows: it redraws its cards every few seconds, so an element found a moment
+     * ago may be gone by the time its text is read (stale); the next poll reads the new one.
+     */
+    private static ConditionFactory onPage() {
+        return await().ignoreException(StaleElementReferenceException.class);
     }
 
     private String storeBadge(String store) {
