@@ -12,6 +12,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
+import shop.polyglot.stack.Metrics;
 import shop.search.support.CatalogEvents;
 import shop.search.support.CatalogEvents.Product;
 import shop.search.support.Search;
@@ -74,7 +75,6 @@ class ElasticsearchOutageTest {
     /** The service's count of bulk writes Elasticsearch did not take, from its Prometheus metrics. */
     private static double writeFailures() {
         String metrics = given().accept("text/plain").get("/q/metrics").then().statusCode(200).extract().asString();
-        return metrics.lines().filter(line -> line.startsWith("search_index_write_failures_total"))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+        return Metrics.sum(metrics, "search_index_write_failures_total");
     }
 }

@@ -22,6 +22,7 @@ import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import shop.polyglot.stack.Metrics;
 import shop.events.OutboxEvent;
 import shop.feed.support.CatalogEvents;
 import shop.feed.support.FeedStack;
@@ -170,9 +171,7 @@ class FeedProjectionTest {
 
     private static double deadLetters() {
         String metrics = given().accept("text/plain").get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher counted = Pattern.compile("(?m)^projection_dead_letters_total\\{topic=\"outbox.event.order\",view=\"feed\",?} (\\S+)")
-                .matcher(metrics);
-        return counted.find() ? Double.parseDouble(counted.group(1)) : 0;
+        return Metrics.sum(metrics, "projection_dead_letters_total", "topic=\"outbox.event.order\"", "view=\"feed\"");
     }
 
     @Test

@@ -19,6 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import shop.polyglot.stack.Metrics;
 import shop.events.OutboxEvent;
 import shop.feed.support.CatalogEvents;
 import shop.feed.support.FeedStack;
@@ -83,8 +84,6 @@ class FeedWithDynamoDbOutageTest {
     /** {@code feed_projection_store_failures_total} from /q/metrics: writes that found DynamoDB out of reach. */
     private static double storeFailures() {
         String metrics = given().accept("text/plain").get("/q/metrics").then().statusCode(200).extract().asString();
-        return metrics.lines().filter(line -> line.startsWith("feed_projection_store_failures_total"))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .sum();
+        return Metrics.sum(metrics, "feed_projection_store_failures_total");
     }
 }

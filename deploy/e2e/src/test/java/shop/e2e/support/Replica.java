@@ -13,9 +13,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import shop.polyglot.stack.Metrics;
 import shop.polyglot.stack.LocalStack;
 
 /**
@@ -27,7 +26,6 @@ import shop.polyglot.stack.LocalStack;
 public final class Replica implements AutoCloseable {
 
     private static final Duration READY = Duration.ofSeconds(90);
-    private static final Pattern SAMPLE = Pattern.compile("^(\\w+)\\{([^}]*)\\} ([0-9.eE+-]+)");
 
     private final String service;
     private final String url;
@@ -80,16 +78,8 @@ public final class Replica implements AutoCloseable {
 
     /** The same, on any instance's metrics page (the stack's own, for one). */
     public static double counterAt(String baseUrl, String name, String... labels) {
-        String page = given().baseUri(baseUrl).get("/q/metrics").then().statusCode(200).extract().asString();
-        double sum = 0;
-        for (String line : page.split("\n")) {
-            Matcher sample = SAMPLE.matcher(line);
-            if (sample.find() && sample.group(1).equals(name)
-                    && List.of(labels).stream().allMatch(label -> sample.group(2).contains(label))) {
-                sum += Double.parseDouble(sample.group(3));
-            }
-        }
-        return sum;
+        return Metrics.sum(given().baseUri(baseUrl).get("/q/metrics").then().statusCode(200).extract().asString(), name,
+                labels);
     }
 
     /** A crash: SIGKILL, no goodbye to the consumer group; returns once the process is gone. */
