@@ -10,7 +10,8 @@ public final class Main {
     static final List<Scenario> SCENARIOS = List.of(new LeaderboardScenario(), new LeaderboardStoreScenario(),
             new LeaderboardDropScenario(), new SessionsScenario(), new CatalogScenario(), new MediaScenario(),
             new FeedScenario(), new FeedStoreScenario(), new GatewayScenario(),
-            new SearchScenario(), new SearchStoreScenario(), new DriftScenario(), new PipelineScenario());
+            new SearchScenario(), new SearchStoreScenario(), new DriftScenario(), new PipelineScenario(),
+            new FloorScenario());
 
     private Main() {
     }
