@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * The floor under every fixed-rate figure (issue 24): {@code GET /q/health/live} of a service
- * ({@code --service-port}, catalog-service's 8081 by default), which touches no store (one
+ * ({@code --service-port}: 8086, leaderboard-service, by default; 8081 for catalog-service), which touches no store (one
  * constant check, a few hundred bytes of JSON), sent by the same harness with the same 32 workers
  * at the same {@code --rate} as the scenarios' fixed-rate phases. Its tail is what the harness, the
  * HTTP stack and the shared box cost on their own: a scenario's p99 can get no closer to zero than
@@ -12,7 +12,6 @@ import java.util.Optional;
  */
 final class FloorScenario implements Scenario {
 
-    private static final int DEFAULT_PORT = 8081;
     private static final String PATH = "/q/health/live";
 
     @Override
@@ -27,7 +26,7 @@ final class FloorScenario implements Scenario {
 
     @Override
     public void run(Args args, Report report) throws Exception {
-        int port = args.servicePort() == 8086 ? DEFAULT_PORT : args.servicePort();
+        int port = args.servicePort();
         Http http = new Http(port);
         if (http.status(PATH) != 200) {
             throw new IllegalStateException(http.base() + PATH + " is not 200: is the service up?");
