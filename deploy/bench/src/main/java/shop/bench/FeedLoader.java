@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -61,7 +61,10 @@ final class FeedLoader {
                 .endpointOverride(URI.create("http://" + Args.HOST + ":" + port))
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(30)).build())
+                // pooled, as feed-service's client: URLConnection keeps 5 idle connections per host, so
+                // the loader's 8 and the reads' 16-32 workers would open connections a store read
+                // through the service does not pay for
+                .httpClient(ApacheHttpClient.builder().maxConnections(64).socketTimeout(Duration.ofSeconds(30)).build())
                 .overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD))
                 .build();
     }
