@@ -43,7 +43,8 @@ class WordListCatalogueTest {
             // surefire runs in deploy/bench; from the repository root the script is under deploy/bench
             Path installer = Files.exists(Path.of("word-list")) ? Path.of("word-list") : Path.of(WordListCatalogue.INSTALL);
             if (Files.isExecutable(installer)) {
-                Process install = new ProcessBuilder(installer.toString()).inheritIO().start();
+                // absolute: a bare "word-list" would be looked up on the PATH, not here
+                Process install = new ProcessBuilder(installer.toAbsolutePath().toString()).inheritIO().start();
                 if (!install.waitFor(10, TimeUnit.MINUTES)) {
                     install.destroyForcibly();
                 }
