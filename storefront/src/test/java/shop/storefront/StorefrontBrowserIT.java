@@ -317,7 +317,8 @@ class StorefrontBrowserIT {
         AtomicLong sent = new AtomicLong();
         AtomicLong limited = new AtomicLong();
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest cheap = HttpRequest.newBuilder(URI.create(gateway + "/assets/shop.css")).build();
+        // a timeout, so a stalled request cannot keep a flood thread past stop
+        HttpRequest cheap = HttpRequest.newBuilder(URI.create(gateway + "/assets/shop.css")).timeout(Duration.ofSeconds(5)).build();
         ExecutorService flood = Executors.newFixedThreadPool(4);
         for (int t = 0; t < 4; t++) {
             flood.submit(() -> {
