@@ -47,6 +47,8 @@ final class Polyglot implements AutoCloseable {
     /** How long a lag probe waits; a probe that never saw its write is recorded at this (a lower bound). */
     static final long PROBE_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
     private static final long STILL_NANOS = TimeUnit.SECONDS.toNanos(15);
+    /** How long the wait for the index goes on without one more product indexed. */
+    private static final int STALLED_SECONDS = 120;
     private static final int GATEWAY_CLIENTS = 4_096;
     private static final String ADMIN = UUID.randomUUID().toString();
 
@@ -235,9 +237,9 @@ final class Polyglot implements AutoCloseable {
             // all there, or nearly all and nothing more arriving for 15 s: other tests delete a few of the
             // benchmark's products (catalog keeps their SKUs, so a resend is a 409 and they stay gone).
             // Waited for as long as the index grows: at 500K products the projection runs minutes behind
-            // the seeding; 120 s without one more product ends the wait.
+            // the seeding; STALLED_SECONDS without one more product ends the wait.
             while ((indexed = indexedProducts()) < scale.products()
-                    && System.nanoTime() - lastChange < TimeUnit.SECONDS.toNanos(120)
+                    && System.nanoTime() - lastChange < TimeUnit.SECONDS.toNanos(STALLED_SECONDS)
                     && !(indexed >= scale.products() * NEARLY_ALL && System.nanoTime() - lastChange > STILL_NANOS)) {
                 if (indexed != last) {
                     last = indexed;
@@ -253,7 +255,8 @@ final class Polyglot implements AutoCloseable {
                         scale.products());
                 log.println("  polyglot search: " + searchNote);
             } else if (indexed < scale.products()) {
-                searchUnavailable = String.format("only %,d of %,d products indexed, none more for 120 s", indexed, scale.products());
+                searchUnavailable = String.format("only %,d of %,d products indexed, none more for %d s", indexed,
+                        scale.products(), STALLED_SECONDS);
                 log.println("  polyglot search: " + searchUnavailable + ": the search workload is skipped");
             } else if (indexed > scale.products()) {
                 scale = scale.withProducts((int) Math.min(indexed, MAX_PRODUCTS));
